@@ -20,8 +20,6 @@ import java.util.Set;
  * {@code getScoreWeights} of pkg/scheduler/framework/runtime/framework.go.
  */
 final class ProfileResolver {
-  private static final long MAX_NODE_SCORE = 100;
-
   private final String source;
   private final PluginCatalog catalog;
   private final String path;
@@ -228,26 +226,17 @@ final class ProfileResolver {
 
   /**
    * Score plugins with weights: a plugin's weight comes from its first entry in the score set,
-   * else in multiPoint; unset means 1. Like upstream, the total is checked against overflow of
-   * the weighted node score.
+   * else in multiPoint; unset means 1. (Upstream also guards the weighted total against int64
+   * overflow, which int32 weights cannot reach with any realistic number of plugins.)
    */
   private List<PluginRef> weighted(
       List<PluginRef> scorePlugins, PluginSetMerge.Merged score, List<PluginRef> multiPoint) {
-    Map<String, Integer> weights = new LinkedHashMap<>();
+    Map<String, Integer> weights = new HashMap<>();
     for (PluginSetMerge.Entry entry : score.enabled()) {
       weights.putIfAbsent(entry.ref().name(), weightOf(entry.ref()));
     }
     for (PluginRef ref : multiPoint) {
-      if (catalog.extensionPoints(ref.name()).contains(ExtensionPoint.SCORE)) {
-        weights.putIfAbsent(ref.name(), weightOf(ref));
-      }
-    }
-    long total = 0;
-    for (int weight : weights.values()) {
-      if (weight * MAX_NODE_SCORE > Long.MAX_VALUE - total) {
-        throw fail(setPath("score"), "total score of score plugins could overflow");
-      }
-      total += weight * MAX_NODE_SCORE;
+      weights.putIfAbsent(ref.name(), weightOf(ref));
     }
     List<PluginRef> result = new ArrayList<>(scorePlugins.size());
     for (PluginRef ref : scorePlugins) {
