@@ -33,7 +33,11 @@ public record ProfileConfig(
     LinkedHashMap<String, JsonNode> args = new LinkedHashMap<>();
     if (pluginArgs != null) {
       // JsonNode is mutable; a copy keeps the resolved configuration immutable.
-      pluginArgs.forEach((name, node) -> args.put(name, node.deepCopy()));
+      pluginArgs.forEach((name, node) -> {
+        if (node != null) {
+          args.put(name, node.deepCopy());
+        }
+      });
     }
     pluginArgs = Collections.unmodifiableMap(args);
   }

@@ -77,6 +77,15 @@ public final class SchedulerConfigLoader {
     return ConfigResolver.resolve(read(yamlOrJson, sourceName), sourceName, catalog);
   }
 
+  /**
+   * Resolves a configuration built in code rather than read from a file: defaults, merge,
+   * expansion and validation as for a file; apiVersion and kind are not looked at.
+   */
+  public static SchedulerConfig resolve(
+      KubeSchedulerConfiguration raw, String sourceName, PluginCatalog catalog) {
+    return ConfigResolver.resolve(raw, sourceName, catalog);
+  }
+
   /** The document as written, with apiVersion and kind checked and nothing defaulted. */
   static KubeSchedulerConfiguration read(String text, String source) {
     JsonNode tree;
