@@ -158,8 +158,9 @@ final class ProfileResolver {
   }
 
   /**
-   * The merged multiPoint list the catalog can run. A default the catalog lacks is dropped when
-   * schedlab does not model it, and is an error otherwise: the catalog should have it.
+   * The merged multiPoint list the catalog can run. A default the catalog lacks is dropped and
+   * reported in {@code dropped}, so that a catalog still growing towards upstream's full set
+   * (or a research catalog that leaves defaults out) runs what it has and says what it left out.
    */
   private List<PluginRef> multiPointPlugins(PluginSetMerge.Merged merged, Set<String> dropped) {
     List<PluginRef> plugins = new ArrayList<>();
@@ -167,11 +168,8 @@ final class ProfileResolver {
       String name = entry.ref().name();
       if (!entry.fromDefault() || catalog.contains(name)) {
         plugins.add(entry.ref());
-      } else if (SchedulerConfig.NOT_MODELLED.contains(name)) {
-        dropped.add(name);
       } else {
-        throw fail(setPath("multiPoint"), "default plugin \"" + name
-            + "\" is missing from the plugin catalog; register it or disable it in multiPoint");
+        dropped.add(name);
       }
     }
     return plugins;

@@ -9,8 +9,9 @@ import java.util.Set;
  * profile's plugins merged with the default set and expanded, everything validated.
  *
  * @param percentageOfNodesToScore the global value; 0 = adaptive
- * @param droppedDefaults upstream default plugins left out because schedlab does not model them
- *     (see {@link #NOT_MODELLED}), in default order, each once; empty when nothing was dropped
+ * @param droppedDefaults upstream default plugins left out because the plugin catalog lacks them
+ *     (those in {@link #NOT_MODELLED}, and any other the catalog does not have yet), in default
+ *     order, each once; empty when nothing was dropped
  */
 public record SchedulerConfig(
     int parallelism,

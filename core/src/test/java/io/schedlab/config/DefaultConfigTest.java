@@ -130,12 +130,10 @@ class DefaultConfigTest {
   }
 
   @Test
-  void aCatalogMissingAModelledDefaultIsAnError() {
-    assertThatThrownBy(() -> SchedulerConfig.defaults(
-        InTreeCatalog.modelled().without("ImageLocality")))
-        .isInstanceOf(ConfigException.class)
-        .hasMessage("defaults: profiles[0].plugins.multiPoint: default plugin \"ImageLocality\""
-            + " is missing from the plugin catalog; register it or disable it in multiPoint");
+  void aCatalogMissingADefaultDropsItAndSaysSo() {
+    SchedulerConfig config = SchedulerConfig.defaults(InTreeCatalog.modelled().without("ImageLocality"));
+    assertThat(config.droppedDefaults()).contains("ImageLocality");
+    assertThat(names(config.profiles().get(0), SCORE)).doesNotContain("ImageLocality");
   }
 
   @Test
