@@ -27,11 +27,15 @@ public record ObjectMeta(
     List<String> finalizers) {
 
   public ObjectMeta {
-    labels = labels == null ? Map.of() : Map.copyOf(labels);
-    annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
-    ownerReferences = ownerReferences == null ? List.of() : List.copyOf(ownerReferences);
-    finalizers = finalizers == null ? List.of() : List.copyOf(finalizers);
+    labels = ApiCollections.strings(labels);
+    annotations = ApiCollections.strings(annotations);
+    ownerReferences = ApiCollections.list(ownerReferences);
+    finalizers = ApiCollections.list(finalizers);
   }
+
+  /** Metadata with nothing set; what an object without {@code metadata} gets. */
+  public static final ObjectMeta EMPTY =
+      new ObjectMeta(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
   public static ObjectMeta named(String namespace, String name) {
     return new ObjectMeta(name, null, namespace, null, null, null, null, null, null, null, null, null, null);
@@ -70,5 +74,51 @@ public record ObjectMeta(
     return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation,
         creationTimestamp, ts, deletionGracePeriodSeconds, labels, annotations, ownerReferences,
         finalizers);
+  }
+
+  public ObjectMeta withAnnotations(Map<String, String> newAnnotations) {
+    return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation,
+        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, labels, newAnnotations,
+        ownerReferences, finalizers);
+  }
+
+  public ObjectMeta withOwnerReferences(List<OwnerReference> refs) {
+    return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation,
+        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, labels, annotations,
+        refs, finalizers);
+  }
+
+  public ObjectMeta withGeneration(Long newGeneration) {
+    return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, newGeneration,
+        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, labels, annotations,
+        ownerReferences, finalizers);
+  }
+
+  public ObjectMeta withCreationTimestamp(String ts) {
+    return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, ts,
+        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences,
+        finalizers);
+  }
+
+  public ObjectMeta withDeletionGracePeriodSeconds(Long seconds) {
+    return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation,
+        creationTimestamp, deletionTimestamp, seconds, labels, annotations, ownerReferences,
+        finalizers);
+  }
+
+  public ObjectMeta withFinalizers(List<String> newFinalizers) {
+    return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation,
+        creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, labels, annotations,
+        ownerReferences, newFinalizers);
+  }
+
+  /** The controller owner reference ({@code controller: true}), or null. */
+  public OwnerReference controllerRef() {
+    for (OwnerReference ref : ownerReferences) {
+      if (Boolean.TRUE.equals(ref.controller())) {
+        return ref;
+      }
+    }
+    return null;
   }
 }

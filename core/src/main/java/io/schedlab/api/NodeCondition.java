@@ -1,0 +1,16 @@
+package io.schedlab.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** {@code v1.NodeCondition}. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record NodeCondition(
+    String type,
+    String status,
+    String reason,
+    String message,
+    String lastHeartbeatTime,
+    String lastTransitionTime) {
+}

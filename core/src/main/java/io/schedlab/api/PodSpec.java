@@ -1,0 +1,142 @@
+package io.schedlab.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code v1.PodSpec}: the fields the scheduler, kubelet model and controllers read.
+ * {@code resources} is the pod-level resources field and may be null.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record PodSpec(
+    List<Container> containers,
+    List<Container> initContainers,
+    String nodeName,
+    Map<String, String> nodeSelector,
+    Affinity affinity,
+    List<Toleration> tolerations,
+    Integer priority,
+    String priorityClassName,
+    String schedulerName,
+    String preemptionPolicy,
+    Map<String, Quantity> overhead,
+    ResourceRequirements resources,
+    List<PodSchedulingGate> schedulingGates,
+    List<TopologySpreadConstraint> topologySpreadConstraints,
+    String restartPolicy,
+    Long terminationGracePeriodSeconds,
+    Long activeDeadlineSeconds,
+    String serviceAccountName,
+    Boolean hostNetwork,
+    String hostname,
+    String subdomain) {
+
+  /** An instance with nothing set. */
+  public static final PodSpec EMPTY =
+      new PodSpec(null, null, null, null, null, null, null, null, null, null, null, null, null,
+          null, null, null, null, null, null, null, null);
+
+  public PodSpec {
+    containers = ApiCollections.list(containers);
+    initContainers = ApiCollections.list(initContainers);
+    nodeSelector = ApiCollections.strings(nodeSelector);
+    tolerations = ApiCollections.list(tolerations);
+    overhead = ApiCollections.quantities(overhead);
+    schedulingGates = ApiCollections.list(schedulingGates);
+    topologySpreadConstraints = ApiCollections.list(topologySpreadConstraints);
+  }
+
+  public PodSpec withContainers(List<Container> containers) {
+    return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
+        priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
+        schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+  }
+
+  public PodSpec withInitContainers(List<Container> initContainers) {
+    return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
+        priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
+        schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+  }
+
+  public PodSpec withNodeName(String nodeName) {
+    return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
+        priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
+        schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+  }
+
+  public PodSpec withNodeSelector(Map<String, String> nodeSelector) {
+    return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
+        priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
+        schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+  }
+
+  public PodSpec withAffinity(Affinity affinity) {
+    return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
+        priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
+        schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+  }
+
+  public PodSpec withTolerations(List<Toleration> tolerations) {
+    return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
+        priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
+        schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+  }
+
+  public PodSpec withPriority(Integer priority) {
+    return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
+        priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
+        schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+  }
+
+  public PodSpec withPriorityClassName(String priorityClassName) {
+    return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
+        priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
+        schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+  }
+
+  public PodSpec withSchedulerName(String schedulerName) {
+    return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
+        priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
+        schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+  }
+
+  public PodSpec withPreemptionPolicy(String preemptionPolicy) {
+    return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
+        priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
+        schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+  }
+
+  public PodSpec withOverhead(Map<String, Quantity> overhead) {
+    return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
+        priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
+        schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+  }
+
+  public PodSpec withSchedulingGates(List<PodSchedulingGate> schedulingGates) {
+    return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
+        priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
+        schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+  }
+
+  public PodSpec withTopologySpreadConstraints(List<TopologySpreadConstraint> topologySpreadConstraints) {
+    return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
+        priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
+        schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+  }
+}
