@@ -1,0 +1,39 @@
+package io.schedlab.framework;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What the framework offers its plugins, as upstream's framework.Handle: the snapshot, the
+ * cluster client, waiting pods, nominated pods, the virtual clock and the shared compilers.
+ */
+public interface Handle {
+  /** The snapshot of the current scheduling cycle. */
+  NodeInfoLister snapshot();
+
+  /** The API server model, for Bind and for preemption's evictions. */
+  ClusterClient client();
+
+  /** Virtual time now, in nanoseconds. */
+  long nowNanos();
+
+  /** The pod parked in Permit with that uid, or null. */
+  WaitingPod waitingPod(String uid);
+
+  void iterateWaitingPods(Consumer<WaitingPod> action);
+
+  /** Pods nominated to the node (by preemption), highest priority first. */
+  List<PodInfo> nominatedPodsForNode(String nodeName);
+
+  ResourceRegistry resources();
+
+  LabelInterner labels();
+
+  /** Compiles an API pod into the scheduler's form. */
+  PodInfo compile(io.schedlab.api.Pod pod);
+
+  int parallelism();
+
+  /** The profile's plugin runner, for plugins (preemption) that re-run Filter themselves. */
+  FilterRunner filterRunner();
+}

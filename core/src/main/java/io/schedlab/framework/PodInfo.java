@@ -1,0 +1,146 @@
+package io.schedlab.framework;
+
+import io.schedlab.api.Affinity;
+import io.schedlab.api.Container;
+import io.schedlab.api.ContainerPort;
+import io.schedlab.api.Pod;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pod compiled once, on admission to the scheduler, into the form the hot path reads.
+ *
+ * <p>Implementation note: requests are {@code long[]} vectors over the scheduler's {@link
+ * ResourceRegistry} (millicores for cpu); labels are interned ({@link LabelSet}). Plugins read
+ * these fields instead of walking the Pod object per node. The original {@link Pod} stays
+ * available for anything not precomputed here.
+ */
+public final class PodInfo {
+  private final Pod pod;
+  private final String uid;
+  private final String namespace;
+  private final String name;
+  private final String key;
+  private final int priority;
+  private final long[] requests;
+  private final long[] nonZeroRequests;
+  private final LabelSet labels;
+  private final List<ContainerPort> hostPorts;
+  private final boolean hasAffinity;
+  private final boolean hasRequiredAntiAffinity;
+
+  public PodInfo(Pod pod, ResourceRegistry resources, LabelInterner interner) {
+    this.pod = pod;
+    this.namespace = pod.metadata().namespace() == null ? "" : pod.metadata().namespace();
+    this.name = pod.metadata().name() == null ? "" : pod.metadata().name();
+    this.uid = pod.metadata().uid() != null ? pod.metadata().uid() : namespace + "/" + name;
+    this.key = namespace.isEmpty() ? name : namespace + "/" + name;
+    this.priority = pod.spec().priority() == null ? 0 : pod.spec().priority();
+    this.requests = PodRequests.of(pod, resources);
+    this.nonZeroRequests = PodRequests.nonZero(pod, resources);
+    this.labels = LabelSet.of(pod.metadata().labels(), interner);
+    this.hostPorts = collectHostPorts(pod);
+    Affinity a = pod.spec().affinity();
+    this.hasAffinity =
+        a != null && (a.podAffinity() != null || a.podAntiAffinity() != null);
+    this.hasRequiredAntiAffinity =
+        a != null
+            && a.podAntiAffinity() != null
+            && !a.podAntiAffinity().requiredDuringSchedulingIgnoredDuringExecution().isEmpty();
+  }
+
+  private static List<ContainerPort> collectHostPorts(Pod pod) {
+    List<ContainerPort> ports = null;
+    for (List<Container> list : List.of(pod.spec().initContainers(), pod.spec().containers())) {
+      for (Container c : list) {
+        for (ContainerPort p : c.ports()) {
+          if (p.hostPort() != null && p.hostPort() > 0) {
+            if (ports == null) {
+              ports = new ArrayList<>();
+            }
+            ports.add(p);
+          }
+        }
+      }
+    }
+    return ports == null ? List.of() : List.copyOf(ports);
+  }
+
+  public Pod pod() {
+    return pod;
+  }
+
+  public String uid() {
+    return uid;
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** {@code namespace/name}. */
+  public String key() {
+    return key;
+  }
+
+  public int priority() {
+    return priority;
+  }
+
+  /** Effective requests over the registry (do not modify). */
+  public long[] requests() {
+    return requests;
+  }
+
+  public long request(int resourceIndex) {
+    return ResourceRegistry.get(requests, resourceIndex);
+  }
+
+  /**
+   * Requests with upstream's scoring defaults for containers that state no cpu or memory
+   * request (do not modify). Scoring plugins use these; Filter uses {@link #requests()}.
+   */
+  public long[] nonZeroRequests() {
+    return nonZeroRequests;
+  }
+
+  public long nonZeroMilliCpu() {
+    return nonZeroRequests[ResourceRegistry.CPU];
+  }
+
+  public long nonZeroMemory() {
+    return nonZeroRequests[ResourceRegistry.MEMORY];
+  }
+
+  public LabelSet labels() {
+    return labels;
+  }
+
+  /** Container ports with a hostPort, init containers first, as upstream collects them. */
+  public List<ContainerPort> hostPorts() {
+    return hostPorts;
+  }
+
+  public boolean hasAffinity() {
+    return hasAffinity;
+  }
+
+  public boolean hasRequiredAntiAffinity() {
+    return hasRequiredAntiAffinity;
+  }
+
+  /** The node the pod is bound to, or null. */
+  public String nodeName() {
+    String n = pod.spec().nodeName();
+    return n == null || n.isEmpty() ? null : n;
+  }
+
+  @Override
+  public String toString() {
+    return key;
+  }
+}

@@ -1,0 +1,124 @@
+package io.schedlab.scheduler;
+
+import io.schedlab.api.KubeObject;
+import io.schedlab.api.Node;
+import io.schedlab.api.Pod;
+import io.schedlab.config.SchedulerConfig;
+import io.schedlab.framework.PodInfo;
+import io.schedlab.framework.Registry;
+import io.schedlab.framework.Status;
+import io.schedlab.sim.EventLoop;
+import io.schedlab.store.ClusterStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Schedules a fixed set of pods onto a fixed set of nodes and reports where each went: the engine
+ * behind {@code schedlab schedule}.
+ *
+ * <p>Nodes and already-bound pods are written to the store first; then the pending pods are
+ * created one virtual millisecond apart, so queue order follows input order among equal
+ * priorities. The loop runs until the scheduler has nothing left that finishes on its own:
+ * pods still unschedulable then keep the reason of their last attempt.
+ */
+public final class BatchRun {
+  /** Where one pod ended up: a node, or the reason it fits none. */
+  public record Outcome(
+      String key, String nodeName, String message, int attempts, long boundAtNanos, boolean ignored) {
+    public boolean scheduled() {
+      return nodeName != null;
+    }
+  }
+
+  /** The outcome of every pending pod, in input order, plus counters. */
+  public record Result(List<Outcome> outcomes, long attempts, long virtualNanos, int nodes) {
+    public int scheduled() {
+      int n = 0;
+      for (Outcome o : outcomes) {
+        if (o.scheduled()) {
+          n++;
+        }
+      }
+      return n;
+    }
+  }
+
+  static final long SUBMIT_SPACING_NANOS = 1_000_000L;
+
+  private BatchRun() {}
+
+  public static Result run(
+      SchedulerConfig config, Registry registry, List<Node> nodes, List<Pod> pods, long seed) {
+    EventLoop loop = new EventLoop();
+    ClusterStore store = ClusterStore.simulated(loop, seed);
+    Map<String, Outcome> outcomes = new LinkedHashMap<>();
+    Map<String, String> keyByUid = new LinkedHashMap<>();
+    SchedulerListener listener =
+        new SchedulerListener() {
+          @Override
+          public void onBound(PodInfo pod, String nodeName, long now) {
+            Outcome o = outcomes.get(pod.key());
+            outcomes.put(pod.key(), new Outcome(pod.key(), nodeName, null, attemptsOf(o) + 1, now, false));
+          }
+
+          @Override
+          public void onFailure(PodInfo pod, Status status, String message, long now) {
+            Outcome o = outcomes.get(pod.key());
+            outcomes.put(pod.key(), new Outcome(pod.key(), null, message, attemptsOf(o) + 1, -1, false));
+          }
+
+          @Override
+          public void onIgnored(PodInfo pod, String reason) {
+            outcomes.put(pod.key(), new Outcome(pod.key(), null, reason, 0, -1, true));
+          }
+        };
+    try (Scheduler scheduler =
+        new Scheduler(config, registry, store, loop, Scheduler.Options.seeded(seed), listener)) {
+      for (Node n : nodes) {
+        store.create(clean(n));
+      }
+      List<Pod> pending = new ArrayList<>();
+      for (Pod p : pods) {
+        if (p.spec().nodeName() != null && !p.spec().nodeName().isEmpty()) {
+          store.create(clean(p));
+        } else {
+          pending.add(p);
+        }
+      }
+      scheduler.start();
+      long t = 0;
+      for (Pod p : pending) {
+        String key = key(p);
+        outcomes.put(key, new Outcome(key, null, "not attempted", 0, -1, false));
+        loop.schedule(t, "submit " + key, () -> store.create(clean(p)));
+        t += SUBMIT_SPACING_NANOS;
+      }
+      loop.runUntil(t);
+      while (scheduler.busy() && loop.step()) {
+        // Runs until only the unschedulable-pods flush timer would remain.
+      }
+      return new Result(
+          List.copyOf(outcomes.values()), scheduler.attempts(), loop.nowNanos(), nodes.size());
+    }
+  }
+
+  private static int attemptsOf(Outcome o) {
+    return o == null ? 0 : o.attempts();
+  }
+
+  static String key(Pod p) {
+    String ns = p.metadata().namespace();
+    return ns == null || ns.isEmpty() ? p.metadata().name() : ns + "/" + p.metadata().name();
+  }
+
+  /** Objects from files may carry server-set fields that a create must not have. */
+  @SuppressWarnings("unchecked")
+  private static <T extends KubeObject> T clean(T obj) {
+    if (obj.metadata().resourceVersion() == null) {
+      return obj;
+    }
+    return (T) obj.withMetadata(obj.metadata().withResourceVersion(null));
+  }
+}

@@ -1,0 +1,32 @@
+package io.schedlab.plugins;
+
+import io.schedlab.framework.Registry;
+import io.schedlab.plugins.defaultbinder.DefaultBinder;
+import io.schedlab.plugins.nodename.NodeName;
+import io.schedlab.plugins.noderesources.NodeResourcesFit;
+import io.schedlab.plugins.noderesources.NodeResourcesFitArgs;
+import io.schedlab.plugins.nodeunschedulable.NodeUnschedulable;
+import io.schedlab.plugins.queuesort.PrioritySort;
+import io.schedlab.plugins.schedulinggates.SchedulingGates;
+import io.schedlab.plugins.tainttoleration.TaintToleration;
+
+/** Every in-tree plugin, by its kube-scheduler name. The one place a plugin is registered. */
+public final class InTreeRegistry {
+  private InTreeRegistry() {}
+
+  public static Registry create() {
+    return new Registry()
+        .register(PrioritySort.NAME, PrioritySort.class, h -> new PrioritySort())
+        .register(SchedulingGates.NAME, SchedulingGates.class, h -> new SchedulingGates())
+        .register(NodeName.NAME, NodeName.class, h -> new NodeName())
+        .register(NodeUnschedulable.NAME, NodeUnschedulable.class, h -> new NodeUnschedulable())
+        .register(TaintToleration.NAME, TaintToleration.class, h -> new TaintToleration())
+        .register(
+            NodeResourcesFit.NAME,
+            NodeResourcesFit.class,
+            NodeResourcesFitArgs.class,
+            NodeResourcesFitArgs::defaults,
+            NodeResourcesFit::new)
+        .register(DefaultBinder.NAME, DefaultBinder.class, DefaultBinder::new);
+  }
+}

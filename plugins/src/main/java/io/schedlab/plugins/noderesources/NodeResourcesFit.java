@@ -1,0 +1,243 @@
+package io.schedlab.plugins.noderesources;
+
+import io.schedlab.framework.ClusterEvent;
+import io.schedlab.framework.CycleState;
+import io.schedlab.framework.EnqueueExtensions;
+import io.schedlab.framework.FilterPlugin;
+import io.schedlab.framework.Handle;
+import io.schedlab.framework.NodeInfo;
+import io.schedlab.framework.PluginArgsException;
+import io.schedlab.framework.PodInfo;
+import io.schedlab.framework.PreFilterPlugin;
+import io.schedlab.framework.PreFilterResult;
+import io.schedlab.framework.PreScorePlugin;
+import io.schedlab.framework.ResourceNames;
+import io.schedlab.framework.ResourceRegistry;
+import io.schedlab.framework.ScorePlugin;
+import io.schedlab.framework.StateData;
+import io.schedlab.framework.Status;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Filter: the pod's requests must fit the node's free allocatable, resource by resource, and the
+ * node must have room for one more pod. Score: one of LeastAllocated, MostAllocated or
+ * RequestedToCapacityRatio over the configured resources and weights.
+ *
+ * <p>Implementation note: PreFilter copies the pod's request vector into the cycle state once;
+ * Filter is then a loop over the registry's indexes with precomputed "is scalar" and "is
+ * ignored" flags, and allocates only when the pod does not fit.
+ */
+public final class NodeResourcesFit
+    implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
+  public static final String NAME = "NodeResourcesFit";
+
+  private static final CycleState.Key<PreFilterState> PRE_FILTER_KEY = CycleState.Key.of("PreFilter" + NAME);
+  private static final CycleState.Key<PreScoreState> PRE_SCORE_KEY = CycleState.Key.of("PreScore" + NAME);
+
+  record PreFilterState(long[] requests) implements StateData {
+    @Override
+    public StateData copy() {
+      return this;
+    }
+  }
+
+  record PreScoreState(long[] podRequests) implements StateData {
+    @Override
+    public StateData copy() {
+      return this;
+    }
+  }
+
+  /** One resource that did not fit, as upstream's InsufficientResource. */
+  public record InsufficientResource(
+      String resourceName, String reason, long requested, long used, long capacity, boolean unresolvable) {}
+
+  private final ResourceRegistry registry;
+  private final Set<String> ignoredResources;
+  private final Set<String> ignoredResourceGroups;
+  private final ResourceScorer scorer;
+  private final String strategyType;
+
+  public NodeResourcesFit(NodeResourcesFitArgs args, Handle handle) {
+    validate(args);
+    this.registry = handle.resources();
+    this.ignoredResources = new HashSet<>(args.ignoredResources());
+    this.ignoredResourceGroups = new HashSet<>(args.ignoredResourceGroups());
+    NodeResourcesFitArgs.ScoringStrategy s = args.scoringStrategy();
+    this.strategyType = s.type();
+    ResourceScorer.Strategy strategy =
+        switch (s.type()) {
+          case NodeResourcesFitArgs.ScoringStrategy.LEAST_ALLOCATED -> ResourceScorer::leastAllocated;
+          case NodeResourcesFitArgs.ScoringStrategy.MOST_ALLOCATED -> ResourceScorer::mostAllocated;
+          default -> ResourceScorer.requestedToCapacityRatio(s.requestedToCapacityRatio().shape());
+        };
+    this.scorer = new ResourceScorer(s.resources(), registry, false, strategy);
+  }
+
+  /** Upstream's ValidateNodeResourcesFitArgs, with its field paths. */
+  static void validate(NodeResourcesFitArgs args) {
+    for (int i = 0; i < args.ignoredResourceGroups().size(); i++) {
+      String g = args.ignoredResourceGroups().get(i);
+      if (g.contains("/")) {
+        throw new PluginArgsException(
+            "ignoredResourceGroups[" + i + "]", "resource group name can't contain '/', got \"" + g + "\"");
+      }
+    }
+    NodeResourcesFitArgs.ScoringStrategy s = args.scoringStrategy();
+    String type = s.type();
+    if (!type.equals(NodeResourcesFitArgs.ScoringStrategy.LEAST_ALLOCATED)
+        && !type.equals(NodeResourcesFitArgs.ScoringStrategy.MOST_ALLOCATED)
+        && !type.equals(NodeResourcesFitArgs.ScoringStrategy.REQUESTED_TO_CAPACITY_RATIO)) {
+      throw new PluginArgsException(
+          "scoringStrategy.type",
+          "Unsupported value: \"" + type + "\": supported values: \"LeastAllocated\", \"MostAllocated\", \"RequestedToCapacityRatio\"");
+    }
+    List<NodeResourcesFitArgs.ResourceSpec> resources = s.resources();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < resources.size(); i++) {
+      NodeResourcesFitArgs.ResourceSpec r = resources.get(i);
+      if (r.weight() <= 0 || r.weight() > 100) {
+        throw new PluginArgsException(
+            "scoringStrategy.resources[" + i + "].weight",
+            "Invalid value: " + r.weight() + ": resource weight of " + r.name() + " should be in the range [1, 100]");
+      }
+      if (!seen.add(r.name())) {
+        throw new PluginArgsException(
+            "scoringStrategy.resources[" + i + "].name", "Duplicate value: \"" + r.name() + "\"");
+      }
+    }
+    if (type.equals(NodeResourcesFitArgs.ScoringStrategy.REQUESTED_TO_CAPACITY_RATIO)) {
+      List<NodeResourcesFitArgs.UtilizationShapePoint> shape =
+          s.requestedToCapacityRatio() == null ? List.of() : s.requestedToCapacityRatio().shape();
+      if (shape.isEmpty()) {
+        throw new PluginArgsException("scoringStrategy.requestedToCapacityRatio.shape", "Required value: at least one point must be specified");
+      }
+      for (int i = 0; i < shape.size(); i++) {
+        NodeResourcesFitArgs.UtilizationShapePoint p = shape.get(i);
+        String base = "scoringStrategy.requestedToCapacityRatio.shape[" + i + "]";
+        if (p.utilization() == null || p.utilization() < 0 || p.utilization() > 100) {
+          throw new PluginArgsException(base + ".utilization", "Invalid value: " + p.utilization() + ": not in valid range [0, 100]");
+        }
+        if (i > 0 && p.utilization() <= shape.get(i - 1).utilization()) {
+          throw new PluginArgsException(base + ".utilization", "Invalid value: " + p.utilization() + ": utilization values must be sorted in increasing order");
+        }
+        if (p.score() == null || p.score() < 0 || p.score() > 10) {
+          throw new PluginArgsException(base + ".score", "Invalid value: " + p.score() + ": not in valid range [0, 10]");
+        }
+      }
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  public String strategyType() {
+    return strategyType;
+  }
+
+  @Override
+  public PreFilterResult preFilter(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
+    state.write(PRE_FILTER_KEY, new PreFilterState(pod.requests()));
+    return PreFilterResult.SUCCESS;
+  }
+
+  @Override
+  public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
+    PreFilterState s = state.require(PRE_FILTER_KEY);
+    List<InsufficientResource> insufficient = fitsRequest(s.requests(), node);
+    if (insufficient.isEmpty()) {
+      return Status.SUCCESS;
+    }
+    String[] reasons = new String[insufficient.size()];
+    boolean unresolvable = false;
+    for (int i = 0; i < reasons.length; i++) {
+      reasons[i] = insufficient.get(i).reason();
+      unresolvable |= insufficient.get(i).unresolvable();
+    }
+    return unresolvable ? Status.unresolvable(reasons) : Status.unschedulable(reasons);
+  }
+
+  /** Upstream's fitsRequest: every resource that does not fit, in upstream's order. */
+  public List<InsufficientResource> fitsRequest(long[] req, NodeInfo node) {
+    List<InsufficientResource> out = List.of();
+    long allowedPods = node.allocatable(ResourceRegistry.PODS);
+    if (node.podCount() + 1 > allowedPods) {
+      out = add(out, new InsufficientResource("pods", "Too many pods", 1, node.podCount(), allowedPods, false));
+    }
+    boolean any = false;
+    for (int i = 0; i < req.length; i++) {
+      if (i != ResourceRegistry.PODS && req[i] != 0) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) {
+      return out;
+    }
+    for (int r = 0; r < req.length; r++) {
+      long want = req[r];
+      if (r == ResourceRegistry.PODS || want <= 0) {
+        continue;
+      }
+      String name = registry.name(r);
+      if (r > ResourceRegistry.PODS) {
+        if (!ResourceNames.isScalar(name)) {
+          continue;
+        }
+        if (ResourceNames.isExtended(name) && isIgnored(name)) {
+          continue;
+        }
+      }
+      long alloc = node.allocatable(r);
+      long used = node.requested(r);
+      if (want > alloc - used) {
+        out = add(out, new InsufficientResource(name, "Insufficient " + name, want, used, alloc, want > alloc));
+      }
+    }
+    return out;
+  }
+
+  private boolean isIgnored(String name) {
+    if (ignoredResources.contains(name)) {
+      return true;
+    }
+    if (!ignoredResourceGroups.isEmpty()) {
+      int slash = name.indexOf('/');
+      String prefix = slash < 0 ? name : name.substring(0, slash);
+      return ignoredResourceGroups.contains(prefix);
+    }
+    return false;
+  }
+
+  private static List<InsufficientResource> add(List<InsufficientResource> list, InsufficientResource r) {
+    List<InsufficientResource> out = list.isEmpty() ? new ArrayList<>(4) : list;
+    out.add(r);
+    return out;
+  }
+
+  @Override
+  public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
+    state.write(PRE_SCORE_KEY, new PreScoreState(scorer.podRequests(pod)));
+    return Status.SUCCESS;
+  }
+
+  @Override
+  public long score(CycleState state, PodInfo pod, NodeInfo node) {
+    PreScoreState s = state.read(PRE_SCORE_KEY);
+    long[] podRequests = s != null ? s.podRequests() : scorer.podRequests(pod);
+    return scorer.score(node, podRequests);
+  }
+
+  @Override
+  public List<ClusterEvent> eventsToRegister() {
+    return List.of(
+        new ClusterEvent(ClusterEvent.Resource.POD, ClusterEvent.DELETE | ClusterEvent.UPDATE_POD_SCALE_DOWN),
+        new ClusterEvent(ClusterEvent.Resource.NODE, ClusterEvent.ADD | ClusterEvent.UPDATE_NODE_ALLOCATABLE
+            | ClusterEvent.UPDATE_NODE_TAINT | ClusterEvent.UPDATE_NODE_LABEL));
+  }
+}

@@ -1,0 +1,164 @@
+package io.schedlab.plugins.noderesources;
+
+import io.schedlab.framework.ResourceRegistry;
+import io.schedlab.framework.ResourceNames;
+import io.schedlab.framework.NodeInfo;
+import io.schedlab.framework.PodInfo;
+import io.schedlab.framework.ScorePlugin;
+import java.util.List;
+
+/**
+ * Upstream's resourceAllocationScorer: per scored resource, the node's allocatable and what would
+ * be requested with the pod added, fed to a strategy. Resources the pod does not request among
+ * the scalar ones, and resources the node does not have, are left out of the weighted mean.
+ *
+ * <p>Implementation note: the scored resources are resolved to registry indexes once, when the
+ * plugin is built; a score call is then a loop over a few longs with no allocation.
+ */
+public final class ResourceScorer {
+  /** Turns requested and allocatable per resource into a 0..100 score. */
+  @FunctionalInterface
+  public interface Strategy {
+    long score(long[] requested, long[] allocatable, long[] weights);
+  }
+
+  private final int[] indexes;
+  private final boolean[] scalar;
+  private final long[] weights;
+  private final boolean useRequested;
+  private final Strategy strategy;
+
+  public ResourceScorer(
+      List<NodeResourcesFitArgs.ResourceSpec> resources,
+      ResourceRegistry registry,
+      boolean useRequested,
+      Strategy strategy) {
+    int n = resources.size();
+    this.indexes = new int[n];
+    this.scalar = new boolean[n];
+    this.weights = new long[n];
+    for (int i = 0; i < n; i++) {
+      String name = resources.get(i).name();
+      indexes[i] = registry.indexOf(name);
+      scalar[i] = ResourceNames.isScalar(name);
+      weights[i] = resources.get(i).weight();
+    }
+    this.useRequested = useRequested;
+    this.strategy = strategy;
+  }
+
+  /** The pod's requests for the scored resources, as upstream's calculatePodResourceRequestList. */
+  public long[] podRequests(PodInfo pod) {
+    long[] source = useRequested ? pod.requests() : pod.nonZeroRequests();
+    long[] out = new long[indexes.length];
+    for (int i = 0; i < indexes.length; i++) {
+      out[i] = ResourceRegistry.get(source, indexes[i]);
+    }
+    return out;
+  }
+
+  public long score(NodeInfo node, long[] podRequests) {
+    int n = indexes.length;
+    long[] requested = new long[n];
+    long[] allocatable = new long[n];
+    for (int i = 0; i < n; i++) {
+      int r = indexes[i];
+      long podRequest = podRequests[i];
+      if (podRequest == 0 && scalar[i]) {
+        continue;
+      }
+      long alloc = node.allocatable(r);
+      if (alloc == 0) {
+        continue;
+      }
+      long used;
+      if (!useRequested && r == ResourceRegistry.CPU) {
+        used = node.nonZeroRequestedMilliCpu();
+      } else if (!useRequested && r == ResourceRegistry.MEMORY) {
+        used = node.nonZeroRequestedMemory();
+      } else {
+        used = node.requested(r);
+      }
+      allocatable[i] = alloc;
+      requested[i] = used + podRequest;
+    }
+    return strategy.score(requested, allocatable, weights);
+  }
+
+  /** LeastAllocated: the weighted mean of (capacity - requested) * 100 / capacity. */
+  public static long leastAllocated(long[] requested, long[] allocatable, long[] weights) {
+    long nodeScore = 0;
+    long weightSum = 0;
+    for (int i = 0; i < requested.length; i++) {
+      long capacity = allocatable[i];
+      if (capacity == 0) {
+        continue;
+      }
+      long r = requested[i];
+      long s = r > capacity ? 0 : (capacity - r) * ScorePlugin.MAX_NODE_SCORE / capacity;
+      nodeScore += s * weights[i];
+      weightSum += weights[i];
+    }
+    return weightSum == 0 ? 0 : nodeScore / weightSum;
+  }
+
+  /** MostAllocated: the weighted mean of requested * 100 / capacity, requested capped at capacity. */
+  public static long mostAllocated(long[] requested, long[] allocatable, long[] weights) {
+    long nodeScore = 0;
+    long weightSum = 0;
+    for (int i = 0; i < requested.length; i++) {
+      long capacity = allocatable[i];
+      if (capacity == 0) {
+        continue;
+      }
+      long r = Math.min(requested[i], capacity);
+      nodeScore += (r * ScorePlugin.MAX_NODE_SCORE / capacity) * weights[i];
+      weightSum += weights[i];
+    }
+    return weightSum == 0 ? 0 : nodeScore / weightSum;
+  }
+
+  /**
+   * RequestedToCapacityRatio: a broken linear function of utilization given by the shape
+   * (scores scaled from 0..10 to 0..100); only resources with a positive score count in the
+   * weighted mean, which is rounded half away from zero.
+   */
+  public static Strategy requestedToCapacityRatio(List<NodeResourcesFitArgs.UtilizationShapePoint> shape) {
+    int n = shape.size();
+    long[] util = new long[n];
+    long[] score = new long[n];
+    for (int i = 0; i < n; i++) {
+      util[i] = shape.get(i).utilization();
+      score[i] = shape.get(i).score() * (ScorePlugin.MAX_NODE_SCORE / 10);
+    }
+    return (requested, allocatable, weights) -> {
+      long nodeScore = 0;
+      long weightSum = 0;
+      for (int i = 0; i < requested.length; i++) {
+        long capacity = allocatable[i];
+        if (capacity == 0) {
+          continue;
+        }
+        long p = requested[i] > capacity ? 100 : requested[i] * 100 / capacity;
+        long s = brokenLinear(util, score, p);
+        if (s > 0) {
+          nodeScore += s * weights[i];
+          weightSum += weights[i];
+        }
+      }
+      return weightSum == 0 ? 0 : Math.round((double) nodeScore / (double) weightSum);
+    };
+  }
+
+  static long brokenLinear(long[] util, long[] score, long p) {
+    for (int i = 0; i < util.length; i++) {
+      if (p <= util[i]) {
+        if (i == 0) {
+          return score[0];
+        }
+        return score[i - 1] + (score[i] - score[i - 1]) * (p - util[i - 1]) / (util[i] - util[i - 1]);
+      }
+    }
+    return score[util.length - 1];
+  }
+}
