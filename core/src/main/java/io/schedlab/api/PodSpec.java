@@ -133,7 +133,8 @@ public record PodSpec(
         activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
   }
 
-  public PodSpec withTopologySpreadConstraints(List<TopologySpreadConstraint> topologySpreadConstraints) {
+  public PodSpec withTopologySpreadConstraints(
+      List<TopologySpreadConstraint> topologySpreadConstraints) {
     return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
         priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
         schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
