@@ -97,7 +97,7 @@ public final class PodBuilder {
     return LabelSelector.of(Map.of(key, value));
   }
 
-  /** A pod (anti-)affinity term selecting pods labelled {@code key=value} in the pod's namespace. */
+  /** A pod (anti-)affinity term selecting pods labelled {@code key=value} in its namespace. */
   public static PodAffinityTerm term(String topologyKey, String key, String value) {
     return new PodAffinityTerm(selector(key, value), null, topologyKey, null, null, null);
   }

@@ -33,6 +33,7 @@ import io.schedlab.api.ObjectMeta;
 import io.schedlab.api.Quantity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -42,6 +43,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -210,7 +212,7 @@ public final class KubeCodec {
   }
 
   private static boolean isManifestName(String name) {
-    String n = name.toLowerCase(java.util.Locale.ROOT);
+    String n = name.toLowerCase(Locale.ROOT);
     return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
   }
 
@@ -220,13 +222,13 @@ public final class KubeCodec {
     String text;
     try {
       byte[] bytes = Files.readAllBytes(file);
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new ManifestException(name, null, "not valid UTF-8 text");
     } catch (IOException e) {
       throw new ManifestException(name, null, ioMessage(e));
     }
-    boolean json = name.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+    boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
     readDocuments(parseDocuments(text, json, name), name, single, objects, warnings);
   }
 

@@ -223,7 +223,8 @@ class KubeCodecTest {
             "expected a 32-bit integer, got 99999999999"),
         Arguments.of("{kind: Pod, spec: {hostNetwork: \"true\"}}", "spec.hostNetwork",
             "expected a boolean, got a string \"true\""),
-        Arguments.of("{kind: Pod, spec: {containers: [{resources: {requests: {nvidia.com/gpu: [1]}}}]}}",
+        Arguments.of(
+            "{kind: Pod, spec: {containers: [{resources: {requests: {nvidia.com/gpu: [1]}}}]}}",
             "spec.containers[0].resources.requests[\"nvidia.com/gpu\"]",
             "expected a quantity (string or number), got a list"),
         Arguments.of("{kind: PodDisruptionBudget, spec: {minAvailable: {a: 1}}}",
@@ -358,6 +359,32 @@ class KubeCodecTest {
     assertThat(KubeCodec.toJson(Namespace.of(ObjectMeta.named(null, "ns"), null)))
         .isEqualTo("{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"ns\"},"
             + "\"status\":{}}");
+  }
+
+  /** An empty selector (everything) must not collapse into an absent one (nothing). */
+  @Test
+  void emptyObjectsAndZeroValuesSurviveARoundTrip() {
+    String yaml = """
+        kind: Pod
+        spec:
+          priority: 0
+          hostNetwork: false
+          affinity:
+            podAffinity:
+              requiredDuringSchedulingIgnoredDuringExecution:
+              - labelSelector: {}
+                namespaceSelector: {}
+                topologyKey: zone
+        """;
+    Pod pod = KubeCodec.read(yaml, Pod.class);
+    Pod back = KubeCodec.read(KubeCodec.toYaml(pod), Pod.class);
+    assertThat(back).isEqualTo(pod);
+    assertThat(back.spec().priority()).isZero();
+    assertThat(back.spec().hostNetwork()).isFalse();
+    var term = back.spec().affinity().podAffinity()
+        .requiredDuringSchedulingIgnoredDuringExecution().get(0);
+    assertThat(term.labelSelector()).isNotNull();
+    assertThat(term.namespaceSelector()).isNotNull();
   }
 
   @Test
