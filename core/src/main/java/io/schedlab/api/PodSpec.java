@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code v1.PodSpec}: the fields the scheduler, kubelet model and controllers read.
- * {@code resources} is the pod-level resources field and may be null.
+ * {@code v1.PodSpec}: the fields the scheduler, kubelet model and controllers read. {@code
+ * resources} is the pod-level resources field and may be null.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
