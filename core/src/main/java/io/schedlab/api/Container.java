@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * {@code v1.Container}. {@code resources} is never null. An init container with
- * {@code restartPolicy: Always} is a sidecar.
+ * {@code v1.Container}. {@code resources} is never null. An init container with {@code
+ * restartPolicy: Always} is a sidecar.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code metav1.LabelSelector}. A null selector selects nothing, an empty one
- * everything (see {@code LabelSelectors}).
+ * {@code metav1.LabelSelector}. A null selector selects nothing, an empty one everything (see
+ * {@code LabelSelectors}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)

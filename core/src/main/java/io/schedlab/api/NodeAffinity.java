@@ -15,6 +15,7 @@ public record NodeAffinity(
   public static final NodeAffinity EMPTY = new NodeAffinity(null, null);
 
   public NodeAffinity {
-    preferredDuringSchedulingIgnoredDuringExecution = ApiCollections.list(preferredDuringSchedulingIgnoredDuringExecution);
+    preferredDuringSchedulingIgnoredDuringExecution =
+        ApiCollections.list(preferredDuringSchedulingIgnoredDuringExecution);
   }
 }

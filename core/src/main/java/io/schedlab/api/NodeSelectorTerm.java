@@ -4,10 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/**
- * {@code v1.NodeSelectorTerm}: requirements ANDed together; an empty term matches
- * no node.
- */
+/** {@code v1.NodeSelectorTerm}: requirements ANDed together; an empty term matches no node. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record NodeSelectorTerm(

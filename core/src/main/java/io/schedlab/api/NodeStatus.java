@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code v1.NodeStatus}. {@code nodeInfo} is never null. The scheduler fits pods
- * against {@code allocatable}.
+ * {@code v1.NodeStatus}. {@code nodeInfo} is never null. The scheduler fits pods against {@code
+ * allocatable}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -15,7 +15,9 @@ public record PodAffinity(
   public static final PodAffinity EMPTY = new PodAffinity(null, null);
 
   public PodAffinity {
-    requiredDuringSchedulingIgnoredDuringExecution = ApiCollections.list(requiredDuringSchedulingIgnoredDuringExecution);
-    preferredDuringSchedulingIgnoredDuringExecution = ApiCollections.list(preferredDuringSchedulingIgnoredDuringExecution);
+    requiredDuringSchedulingIgnoredDuringExecution =
+        ApiCollections.list(requiredDuringSchedulingIgnoredDuringExecution);
+    preferredDuringSchedulingIgnoredDuringExecution =
+        ApiCollections.list(preferredDuringSchedulingIgnoredDuringExecution);
   }
 }

@@ -15,7 +15,9 @@ public record PodAntiAffinity(
   public static final PodAntiAffinity EMPTY = new PodAntiAffinity(null, null);
 
   public PodAntiAffinity {
-    requiredDuringSchedulingIgnoredDuringExecution = ApiCollections.list(requiredDuringSchedulingIgnoredDuringExecution);
-    preferredDuringSchedulingIgnoredDuringExecution = ApiCollections.list(preferredDuringSchedulingIgnoredDuringExecution);
+    requiredDuringSchedulingIgnoredDuringExecution =
+        ApiCollections.list(requiredDuringSchedulingIgnoredDuringExecution);
+    preferredDuringSchedulingIgnoredDuringExecution =
+        ApiCollections.list(preferredDuringSchedulingIgnoredDuringExecution);
   }
 }

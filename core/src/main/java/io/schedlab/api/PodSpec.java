@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code v1.PodSpec}: the fields the scheduler, kubelet model and controllers read.
- * {@code resources} is the pod-level resources field and may be null.
+ * {@code v1.PodSpec}: the fields the scheduler, kubelet model and controllers read. {@code
+ * resources} is the pod-level resources field and may be null.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -133,7 +133,8 @@ public record PodSpec(
         activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
   }
 
-  public PodSpec withTopologySpreadConstraints(List<TopologySpreadConstraint> topologySpreadConstraints) {
+  public PodSpec withTopologySpreadConstraints(
+      List<TopologySpreadConstraint> topologySpreadConstraints) {
     return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
         priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
         schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,

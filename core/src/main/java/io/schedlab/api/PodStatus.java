@@ -2,6 +2,7 @@ package io.schedlab.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code v1.PodStatus}: the fields a simulated kubelet and the scheduler write. */
@@ -53,7 +54,7 @@ public record PodStatus(
 
   /** A copy with the condition of the same type replaced, or added. */
   public PodStatus withCondition(PodCondition condition) {
-    List<PodCondition> next = new java.util.ArrayList<>(conditions.size() + 1);
+    List<PodCondition> next = new ArrayList<>(conditions.size() + 1);
     boolean replaced = false;
     for (PodCondition c : conditions) {
       if (c.type() != null && c.type().equals(condition.type())) {

@@ -11,6 +11,8 @@ public record WeightedPodAffinityTerm(
     PodAffinityTerm podAffinityTerm) {
 
   public WeightedPodAffinityTerm {
-    podAffinityTerm = podAffinityTerm == null ? new PodAffinityTerm(null, null, null, null, null, null) : podAffinityTerm;
+    podAffinityTerm = podAffinityTerm == null
+        ? new PodAffinityTerm(null, null, null, null, null, null)
+        : podAffinityTerm;
   }
 }

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -34,6 +33,7 @@ import io.schedlab.api.ObjectMeta;
 import io.schedlab.api.Quantity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -43,6 +43,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -118,7 +119,7 @@ public final class KubeCodec {
    * @throws ManifestException for malformed text, a wrong type, or not exactly one document
    */
   public static <T> T read(String text, Class<T> type) {
-    List<JsonNode> docs = parseDocuments(text, isJsonText(text), null);
+    List<JsonNode> docs = parseText(text, null);
     List<JsonNode> nonEmpty = new ArrayList<>();
     for (JsonNode d : docs) {
       if (!isEmptyDocument(d)) {
@@ -169,8 +170,24 @@ public final class KubeCodec {
    */
   public static List<KubeObject> readAllText(String text, String source) {
     List<KubeObject> out = new ArrayList<>();
-    readDocuments(text, isJsonText(text), source, true, out, new ArrayList<>());
+    readDocuments(parseText(text, source), source, true, out, new ArrayList<>());
     return out;
+  }
+
+  /** Parses JSON-looking text as JSON, falling back to YAML for YAML flow style ({a: b}). */
+  private static List<JsonNode> parseText(String text, String source) {
+    if (!isJsonText(text)) {
+      return parseDocuments(text, false, source);
+    }
+    try {
+      return parseDocuments(text, true, source);
+    } catch (ManifestException jsonError) {
+      try {
+        return parseDocuments(text, false, source);
+      } catch (ManifestException yamlError) {
+        throw jsonError;
+      }
+    }
   }
 
   private static List<Path> manifestFiles(Path dir) {
@@ -195,7 +212,7 @@ public final class KubeCodec {
   }
 
   private static boolean isManifestName(String name) {
-    String n = name.toLowerCase(java.util.Locale.ROOT);
+    String n = name.toLowerCase(Locale.ROOT);
     return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
   }
 
@@ -205,19 +222,18 @@ public final class KubeCodec {
     String text;
     try {
       byte[] bytes = Files.readAllBytes(file);
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new ManifestException(name, null, "not valid UTF-8 text");
     } catch (IOException e) {
       throw new ManifestException(name, null, ioMessage(e));
     }
-    boolean json = name.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
-    readDocuments(text, json, name, single, objects, warnings);
+    boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
+    readDocuments(parseDocuments(text, json, name), name, single, objects, warnings);
   }
 
-  private static void readDocuments(String text, boolean json, String file, boolean single,
+  private static void readDocuments(List<JsonNode> docs, String file, boolean single,
       List<KubeObject> objects, List<String> warnings) {
-    List<JsonNode> docs = parseDocuments(text, json, file);
     boolean anyKind = false;
     for (JsonNode doc : docs) {
       if (doc instanceof ObjectNode o && o.has("kind")) {
@@ -333,20 +349,17 @@ public final class KubeCodec {
   private static List<JsonNode> parseDocuments(String text, boolean json, String file) {
     ObjectMapper mapper = json ? JSON : YAML;
     List<JsonNode> docs = new ArrayList<>();
-    try (MappingIterator<JsonNode> it = mapper.readerFor(JsonNode.class).readValues(text)) {
-      while (it.hasNextValue()) {
-        docs.add(it.nextValue());
+    // One tree per top-level value: a YAML document, or one of several concatenated JSON values.
+    // (A MappingIterator would also split a top-level array, which is not a document stream.)
+    try (JsonParser p = mapper.createParser(text)) {
+      while (p.nextToken() != null) {
+        JsonNode doc = mapper.readTree(p);
+        docs.add(doc);
       }
     } catch (JsonProcessingException e) {
       throw syntaxError(e, json, file);
     } catch (IOException e) {
       throw new ManifestException(file, null, ioMessage(e), e);
-    } catch (RuntimeException e) {
-      // MappingIterator wraps parse errors met while advancing in RuntimeJsonMappingException.
-      if (e.getCause() instanceof JsonProcessingException jpe) {
-        throw syntaxError(jpe, json, file);
-      }
-      throw e;
     }
     return docs;
   }
@@ -356,7 +369,8 @@ public final class KubeCodec {
     String what = json ? "malformed JSON: " : "malformed YAML: ";
     MarkedYAMLException marked = findCause(e, MarkedYAMLException.class);
     if (marked != null) {
-      Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+      Mark mark =
+          marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
       String problem = marked.getProblem() != null ? marked.getProblem() : marked.getContext();
       String loc = mark == null ? null : (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
       return new ManifestException(file, loc, what + problem, e);

@@ -13,6 +13,7 @@ import io.schedlab.api.PriorityClass;
 import io.schedlab.api.ReplicaSet;
 import io.schedlab.api.Service;
 import io.schedlab.api.StatefulSet;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +44,7 @@ public final class KubeKinds {
     m.put(DaemonSet.KIND, DaemonSet.class);
     m.put(Job.KIND, Job.class);
     m.put(Lease.KIND, Lease.class);
-    return java.util.Collections.unmodifiableMap(m);
+    return Collections.unmodifiableMap(m);
   }
 
   /** The record class for {@code kind}, or null when the model does not know it. */

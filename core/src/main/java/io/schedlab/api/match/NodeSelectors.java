@@ -48,14 +48,40 @@ public final class NodeSelectors {
    * filter and the DaemonSet controller).
    */
   public static boolean podMatchesNode(Pod pod, Node node) {
-    Map<String, String> labels = node.metadata().labels();
-    if (!LabelSelectors.matchesMap(pod.spec().nodeSelector(), labels)) {
-      return false;
-    }
+    return requiredNodeAffinity(pod).matches(node);
+  }
+
+  /**
+   * The pod's {@code nodeSelector} and required node affinity, parsed once for matching against
+   * many nodes (upstream's {@code GetRequiredNodeAffinity}).
+   */
+  public static RequiredNodeAffinity requiredNodeAffinity(Pod pod) {
+    Map<String, String> nodeSelector = pod.spec().nodeSelector();
     Affinity affinity = pod.spec().affinity();
     NodeAffinity na = affinity == null ? null : affinity.nodeAffinity();
     NodeSelector required = na == null ? null : na.requiredDuringSchedulingIgnoredDuringExecution();
-    return required == null || compile(required).matches(labels, node.metadata().name());
+    return new RequiredNodeAffinity(
+        nodeSelector.isEmpty() ? null : LabelSelectors.compileMap(nodeSelector),
+        required == null ? null : compile(required));
+  }
+
+  /** A pod's node selector and required node affinity, ANDed; either may be absent. */
+  public static final class RequiredNodeAffinity {
+    private final LabelSelectors.Selector nodeSelector;
+    private final Compiled required;
+
+    private RequiredNodeAffinity(LabelSelectors.Selector nodeSelector, Compiled required) {
+      this.nodeSelector = nodeSelector;
+      this.required = required;
+    }
+
+    public boolean matches(Node node) {
+      Map<String, String> labels = node.metadata().labels();
+      if (nodeSelector != null && !nodeSelector.matches(labels)) {
+        return false;
+      }
+      return required == null || required.matches(labels, node.metadata().name());
+    }
   }
 
   /** Parses a selector once; invalid terms are kept and never match. */

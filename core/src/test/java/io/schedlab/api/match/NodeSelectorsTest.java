@@ -243,6 +243,8 @@ class NodeSelectorsTest {
   @MethodSource("podMatchesNode")
   void podMatchesNode(String name, Pod pod, String nodeName, Map<String, String> nodeLabels,
       boolean want) {
-    assertThat(NodeSelectors.podMatchesNode(pod, node(nodeName, nodeLabels))).isEqualTo(want);
+    Node node = node(nodeName, nodeLabels);
+    assertThat(NodeSelectors.podMatchesNode(pod, node)).isEqualTo(want);
+    assertThat(NodeSelectors.requiredNodeAffinity(pod).matches(node)).isEqualTo(want);
   }
 }
