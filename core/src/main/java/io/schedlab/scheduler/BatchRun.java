@@ -20,8 +20,10 @@ import java.util.Map;
  *
  * <p>Nodes and already-bound pods are written to the store first; then the pending pods are
  * created one virtual millisecond apart, so queue order follows input order among equal
- * priorities. The loop runs until the scheduler has nothing left that finishes on its own:
- * pods still unschedulable then keep the reason of their last attempt.
+ * priorities. The loop runs until the scheduler has nothing left that finishes on its own, or
+ * until {@link #HORIZON_NANOS} of virtual time after the last submission: a pod that a plugin
+ * keeps rejecting after a wait (a Permit timeout, say) retries forever upstream too. Pods not
+ * bound by then keep the reason of their last attempt.
  */
 public final class BatchRun {
   /** Where one pod ended up: a node, or the reason it fits none. */
@@ -46,6 +48,9 @@ public final class BatchRun {
   }
 
   static final long SUBMIT_SPACING_NANOS = 1_000_000L;
+
+  /** Upstream's longest Permit wait, so any single wait can finish within the horizon. */
+  public static final long HORIZON_NANOS = 15L * 60 * 1_000_000_000L;
 
   private BatchRun() {}
 
@@ -96,7 +101,8 @@ public final class BatchRun {
         t += SUBMIT_SPACING_NANOS;
       }
       loop.runUntil(t);
-      while (scheduler.busy() && loop.step()) {
+      long horizon = t + HORIZON_NANOS;
+      while (scheduler.busy() && loop.nextEventNanos() <= horizon && loop.step()) {
         // Runs until only the unschedulable-pods flush timer would remain.
       }
       return new Result(
