@@ -34,6 +34,15 @@ public interface Handle {
 
   int parallelism();
 
+  /** Namespaces, services, workloads, PDBs: what plugins read besides nodes and pods. */
+  ObjectLister objects();
+
+  /**
+   * The scheduler's seeded random source, for plugins that pick at random (preemption's
+   * candidate offset, research policies). Same seed, same sequence.
+   */
+  java.util.random.RandomGenerator random();
+
   /** The profile's plugin runner, for plugins (preemption) that re-run Filter themselves. */
   FilterRunner filterRunner();
 }

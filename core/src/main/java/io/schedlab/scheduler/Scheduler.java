@@ -13,6 +13,7 @@ import io.schedlab.framework.LabelInterner;
 import io.schedlab.framework.NodeInfo;
 import io.schedlab.framework.NodeInfoLister;
 import io.schedlab.framework.NodeToStatus;
+import io.schedlab.framework.ObjectLister;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.PostFilterResult;
 import io.schedlab.framework.PreFilterResult;
@@ -77,6 +78,7 @@ public final class Scheduler implements AutoCloseable {
   private final Parallelizer parallelizer;
   private final SplittableRandom random;
   private final ClusterClient client;
+  private final ObjectLister objects;
   private final Map<String, WaitingPodImpl> waitingPods = new LinkedHashMap<>();
   private final List<WatchHandle> watches = new ArrayList<>();
   private int bindingsInFlight;
@@ -100,6 +102,7 @@ public final class Scheduler implements AutoCloseable {
     this.parallelizer = new Parallelizer(config.parallelism());
     this.random = new SplittableRandom(options.seed());
     this.client = new StoreClusterClient(store, () -> loop.clock().rfc3339());
+    this.objects = new StoreObjectLister(store);
     for (ProfileConfig p : config.profiles()) {
       profiles.put(p.schedulerName(), new Framework(p, registry, new ProfileHandle(), parallelizer));
     }
@@ -837,6 +840,16 @@ public final class Scheduler implements AutoCloseable {
     @Override
     public FilterRunner filterRunner() {
       return framework;
+    }
+
+    @Override
+    public ObjectLister objects() {
+      return objects;
+    }
+
+    @Override
+    public java.util.random.RandomGenerator random() {
+      return random;
     }
   }
 }
