@@ -67,6 +67,11 @@ public final class ScheduleCommand implements Callable<Integer> {
         : SchedulerConfigLoader.load(config, registry);
 
     ScheduleInput input = ScheduleInput.read(nodes, pods);
+    if (input.nodes().isEmpty()) {
+      // Also a guard: with no node every attempt is an error, not a rejection, and errors are
+      // retried with backoff for ever, so the run would not end.
+      throw new BadInputException(nodes + ": no Node object found; expected at least one");
+    }
     List<WorkloadExpander.Expanded> expanded;
     try {
       expanded = new WorkloadExpander(seed).expand(input.podSources(), input.nodes());
@@ -89,9 +94,6 @@ public final class ScheduleCommand implements Callable<Integer> {
     // Notes only once the run succeeded: a failure must stay the single line on stderr.
     note(err, input.skippedFilesNote());
     note(err, input.ignoredNote());
-    if (input.nodes().isEmpty()) {
-      note(err, "note: " + nodes + " holds no Node object");
-    }
     if (!schedulerConfig.droppedDefaults().isEmpty()) {
       note(err, "note: default plugins not modelled yet, left out: "
           + String.join(", ", schedulerConfig.droppedDefaults()));
