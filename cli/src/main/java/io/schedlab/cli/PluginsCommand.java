@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plugins",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionInfo.class,
     description = {
         "List every registered plugin: its extension points, its args with their defaults (JSON),"
             + " and whether the default profile enables it (with its score weight).",

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "schedule",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionInfo.class,
     sortOptions = false,
     description = {
         "Schedule pods onto nodes with kube-scheduler's semantics, in virtual time, and print "
@@ -98,6 +99,7 @@ public final class ScheduleCommand implements Callable<Integer> {
       note(err, "note: default plugins not modelled yet, left out: "
           + String.join(", ", schedulerConfig.droppedDefaults()));
     }
+    err.flush();
 
     ScheduleReport report = new ScheduleReport(result, seed, wallSeconds);
     if (output == Format.json) {

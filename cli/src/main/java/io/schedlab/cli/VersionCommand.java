@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "version",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionInfo.class,
     description = "Print the schedlab version, the Java runtime, and the kube-scheduler release "
         + "whose semantics schedlab follows.")
 public final class VersionCommand implements Callable<Integer> {
