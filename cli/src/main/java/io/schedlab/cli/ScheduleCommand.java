@@ -115,14 +115,11 @@ public final class ScheduleCommand implements Callable<Integer> {
       SchedulerConfig schedulerConfig, Registry registry, List<Node> nodeList, List<Pod> pods) {
     try {
       return BatchRun.run(schedulerConfig, registry, nodeList, pods, seed);
-    } catch (IllegalArgumentException e) {
-      // The framework reports bad plugin args when it builds the plugins, wrapped with the
-      // profile's name; the user needs to hear which file holds them.
-      if (e.getCause() instanceof PluginArgsException) {
-        String source = config == null ? "default configuration" : config.toString();
-        throw new BadInputException(source + ": " + e.getMessage(), e);
-      }
-      throw e;
+    } catch (PluginArgsException e) {
+      // The framework reports bad plugin args when it builds the plugins, naming the profile
+      // and plugin; the user needs to hear which file holds them.
+      String source = config == null ? "default configuration" : config.toString();
+      throw new BadInputException(source + ": " + e.getMessage(), e);
     }
   }
 
