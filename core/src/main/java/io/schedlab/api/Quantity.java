@@ -27,7 +27,9 @@ import java.math.RoundingMode;
  * <p>Deliberate differences: {@code value()} and {@code milliValue()} saturate at the int64 range
  * where upstream silently overflows; an exponent outside the 32-bit range is rejected where
  * upstream truncates it; a binary value above 1024Ei (reachable only by arithmetic) keeps the Ei
- * suffix where upstream drops its magnitude.
+ * suffix where upstream drops its magnitude; a JSON/YAML number read through a document tree
+ * (as {@code KubeCodec} does) that has both a fraction and a negative exponent, {@code 1.5e-3},
+ * keeps its value but prints in decimal SI ({@code 1500u}, upstream {@code 1500e-6}).
  *
  * <p>Implementation note: the exact amount is a BigDecimal, but {@link #value()} and {@link
  * #milliValue()} are computed once at construction because the scheduler reads them on every fit
