@@ -125,11 +125,8 @@ public final class PluginStagesScenario implements Scenario {
     try {
       plugin = c.createPlugin();
     } catch (PluginArgsException e) {
-      // Errors raised while decoding (not by the plugin's own validation) carry the registry's prefix.
-      String prefix = c.plugin() + ".args.";
-      String got = e.field().startsWith(prefix) ? e.field().substring(prefix.length()) : e.field();
-      if (!got.equals(field)) {
-        out.mismatch("argsError", field, got + " (" + e.getMessage() + ")");
+      if (!e.field().equals(field)) {
+        out.mismatch("argsError", field, (e.field().isEmpty() ? "the args as a whole" : e.field()) + " (" + e.detail() + ")");
       }
       return;
     }

@@ -93,8 +93,14 @@ class ConformanceRunnerTest {
                 "\"args\": {\"scoringStrategy\": {\"resources\": [{\"name\": \"cpu\", \"weight\": 0}]}}",
                 "{\"argsError\": \"scoringStrategy.resources[1].weight\"}"),
             List.of("t.json: case \"c\": argsError: expected scoringStrategy.resources[1].weight,"
-                + " got scoringStrategy.resources[0].weight (scoringStrategy.resources[0].weight:"
-                + " Invalid value: 0: resource weight of cpu should be in the range [1, 100])")),
+                + " got scoringStrategy.resources[0].weight"
+                + " (Invalid value: 0: resource weight of cpu should be in the range [1, 100])")),
+        Arguments.of("args error expected, args undecodable",
+            oneCase("NodeResourcesFit", "c", "\"args\": {\"scoringStrategy\": {\"tipe\": \"x\"}}",
+                "{\"argsError\": \"scoringStrategy.type\"}"),
+            List.of("t.json: case \"c\": argsError: expected scoringStrategy.type, got scoringStrategy.tipe"
+                + " (Unrecognized field \"tipe\" (class io.schedlab.plugins.noderesources.NodeResourcesFitArgs$ScoringStrategy),"
+                + " not marked as ignorable)")),
         Arguments.of("args error expected, args valid",
             oneCase("NodeResourcesFit", "c", "", "{\"argsError\": \"scoringStrategy.type\"}"),
             List.of("t.json: case \"c\": argsError: expected scoringStrategy.type,"
