@@ -101,14 +101,18 @@ public final class Registry implements PluginCatalog {
   public Plugin create(String name, JsonNode userArgs, Handle handle) {
     Registration<?> r = registrations.get(name);
     if (r == null) {
-      throw new PluginArgsException("name", "unknown plugin \"" + name + "\"");
+      throw new PluginArgsException("", "unknown plugin \"" + name + "\"").inPlugin(name);
     }
     return build(r, userArgs, handle);
   }
 
   private <A> Plugin build(Registration<A> r, JsonNode userArgs, Handle handle) {
     A args = decodeArgs(r, userArgs);
-    return r.factory().create(args, handle);
+    try {
+      return r.factory().create(args, handle);
+    } catch (PluginArgsException e) {
+      throw e.inPlugin(r.name());
+    }
   }
 
   /** The typed args for a plugin: defaults with the user's args laid over them. */
@@ -119,8 +123,7 @@ public final class Registry implements PluginCatalog {
     }
     if (r.argsType() == NoArgs.class) {
       if (userArgs.isObject() && userArgs.size() > 0) {
-        throw new PluginArgsException(
-            r.name() + ".args", "plugin " + r.name() + " takes no args");
+        throw new PluginArgsException("", "takes no args").inPlugin(r.name());
       }
       return defaults;
     }
@@ -129,12 +132,12 @@ public final class Registry implements PluginCatalog {
     try {
       return ARGS_MAPPER.treeToValue(merged, r.argsType());
     } catch (MismatchedInputException e) {
-      throw new PluginArgsException(r.name() + ".args" + path(e), firstLine(e.getOriginalMessage()));
+      throw new PluginArgsException(path(e), firstLine(e.getOriginalMessage())).inPlugin(r.name());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new PluginArgsException(r.name() + ".args", firstLine(e.getOriginalMessage()));
+      throw new PluginArgsException("", firstLine(e.getOriginalMessage())).inPlugin(r.name());
     } catch (IllegalArgumentException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new PluginArgsException(r.name() + ".args", firstLine(cause.getMessage()));
+      throw new PluginArgsException("", firstLine(cause.getMessage())).inPlugin(r.name());
     }
   }
 
@@ -164,7 +167,10 @@ public final class Registry implements PluginCatalog {
     StringBuilder sb = new StringBuilder();
     for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : e.getPath()) {
       if (ref.getFieldName() != null) {
-        sb.append('.').append(ref.getFieldName());
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(ref.getFieldName());
       } else if (ref.getIndex() >= 0) {
         sb.append('[').append(ref.getIndex()).append(']');
       }

@@ -88,8 +88,7 @@ public final class Framework implements FilterRunner {
           try {
             p = registry.create(ref.name(), profile.pluginArgs().get(ref.name()), handle);
           } catch (PluginArgsException e) {
-            throw new IllegalArgumentException(
-                "profile \"" + profileName + "\": pluginConfig " + e.getMessage(), e);
+            throw e.inProfile(profileName);
           }
           instances.put(ref.name(), p);
         }

@@ -1,0 +1,92 @@
+package io.schedlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+  @Test
+  void topLevelHelpListsTheCommands() {
+    Cli r = Cli.run("--help");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("Usage: schedlab", "schedule", "plugins", "version", "--debug");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"schedule", "plugins", "version"})
+  void everyCommandHasHelp(String command) {
+    Cli r = Cli.run(command, "--help");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).startsWith("Usage: schedlab " + command);
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void helpCommandShowsACommandsHelp() {
+    Cli r = Cli.run("help", "schedule");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("--nodes=PATH", "--pods=PATH", "--config=FILE", "--seed=N",
+        "--output=FORMAT");
+  }
+
+  @Test
+  void versionNamesTheBuildJavaAndUpstreamRelease() {
+    Cli r = Cli.run("version");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.outLines()).hasSize(3);
+    // The properties file is filtered by Maven: a raw ${project.version} would mean it was not.
+    assertThat(r.outLines().get(0)).matches("schedlab \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    assertThat(r.outLines().get(1)).isEqualTo("kube-scheduler v1.34 semantics");
+    assertThat(r.outLines().get(2)).startsWith("Java " + System.getProperty("java.version"));
+  }
+
+  @Test
+  void versionOptionMatchesVersionCommand() {
+    Cli r = Cli.run("--version");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).startsWith("schedlab " + VersionInfo.version() + " (kube-scheduler v1.34");
+  }
+
+  @Test
+  void pluginsListsNodeResourcesFitWithItsDefaultArgs() {
+    Cli r = Cli.run("plugins");
+    assertThat(r.exitCode()).isZero();
+    String fit = r.outLines().stream()
+        .filter(l -> l.startsWith("NodeResourcesFit ")).findFirst().orElseThrow();
+    assertThat(fit)
+        .contains("preFilter, filter, preScore, score")
+        .contains("yes (score weight 1)")
+        .contains("{\"ignoredResources\":[],\"ignoredResourceGroups\":[],\"scoringStrategy\":"
+            + "{\"type\":\"LeastAllocated\",\"resources\":[{\"name\":\"cpu\",\"weight\":1},"
+            + "{\"name\":\"memory\",\"weight\":1}]}}");
+  }
+
+  @Test
+  void pluginsShowsScoreWeightsAndPluginsWithoutArgs() {
+    Cli r = Cli.run("plugins");
+    assertThat(r.outLines()).anySatisfy(l -> assertThat(l)
+        .startsWith("TaintToleration ").contains("yes (score weight 3)").endsWith("-"));
+    assertThat(r.outLines()).anySatisfy(l -> assertThat(l)
+        .startsWith("PrioritySort ").contains("queueSort").contains("yes"));
+  }
+
+  @Test
+  void pluginsListsUpstreamDefaultsNotModelledYet() {
+    Cli r = Cli.run("plugins");
+    String last = r.outLines().get(r.outLines().size() - 1);
+    assertThat(last).startsWith("Upstream default plugins not available yet")
+        .contains("VolumeBinding", "DefaultPreemption")
+        .doesNotContain("NodeResourcesFit");
+  }
+
+  @Test
+  void noCommandIsBadInput() {
+    Cli r = Cli.run();
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.errLines()).containsExactly("schedlab: missing command (see 'schedlab --help')");
+  }
+}
