@@ -7,10 +7,7 @@ import io.schedlab.framework.CycleState;
 import io.schedlab.framework.Handle;
 import io.schedlab.framework.NodeInfo;
 import io.schedlab.framework.PodInfo;
-import io.schedlab.framework.PreScorePlugin;
 import io.schedlab.framework.ScorePlugin;
-import io.schedlab.framework.StateData;
-import io.schedlab.framework.Status;
 import java.util.List;
 
 /**
@@ -20,13 +17,13 @@ import java.util.List;
  * scaled to 0..100. No NormalizeScore.
  *
  * <p>Implementation note: upstream keeps per-node image states with the number of nodes holding
- * each image in its snapshot. Here PreScore, once per cycle, takes that from an {@link
- * ImageTable} rebuilt only when a Node object in the snapshot changed, and resolves the pod's
- * images to ids with their spread factor; Score is then a few binary searches per node.
- * Upstream has no PreScore for this plugin; ours changes no score (it returns Skip only when no
- * node holds any of the pod's images, where every score would be 0).
+ * each image in its snapshot. Here the first Score call of a cycle takes that from an {@link
+ * ImageTable}, rebuilt only when a Node object in the snapshot changed, and resolves the pod's
+ * images to ids with their spread factor; that per-cycle result is kept for the cycle's other
+ * Score calls (keyed by the CycleState, since Score may not write to it). Score is then a few
+ * binary searches per node. Like upstream, the plugin has no PreScore.
  */
-public final class ImageLocality implements PreScorePlugin, ScorePlugin {
+public final class ImageLocality implements ScorePlugin {
   public static final String NAME = "ImageLocality";
 
   static final long MB = 1024L * 1024;
@@ -35,22 +32,15 @@ public final class ImageLocality implements PreScorePlugin, ScorePlugin {
   /** Per container: beyond this an image adds nothing. */
   static final long MAX_CONTAINER_THRESHOLD = 1000 * MB;
 
-  private static final CycleState.Key<PreScoreState> KEY = CycleState.Key.of("PreScore" + NAME);
-
   /**
-   * Per container (init containers first), the image id in {@code table} (-1 when no node has
-   * it) and the image's spread, number of nodes holding it over all nodes.
+   * What one cycle needs: per container (init containers first), the image id in {@code table}
+   * (-1 when no node has it) and the image's spread, number of nodes holding it over all nodes.
    */
-  record PreScoreState(ImageTable table, int[] imageIds, double[] spreads, int numContainers)
-      implements StateData {
-    @Override
-    public StateData copy() {
-      return this;
-    }
-  }
+  record CycleData(CycleState cycle, PodInfo pod, ImageTable table, int[] imageIds, double[] spreads, int numContainers) {}
 
   private final Handle handle;
-  private volatile ImageTable cached;
+  private volatile ImageTable cachedTable;
+  private volatile CycleData current;
 
   public ImageLocality(Handle handle) {
     this.handle = handle;
@@ -62,26 +52,8 @@ public final class ImageLocality implements PreScorePlugin, ScorePlugin {
   }
 
   @Override
-  public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
-    PreScoreState s = compute(pod);
-    boolean any = false;
-    for (int id : s.imageIds()) {
-      any |= id >= 0;
-    }
-    if (!any) {
-      return Status.SKIP;
-    }
-    state.write(KEY, s);
-    return Status.SUCCESS;
-  }
-
-  @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
-    PreScoreState s = state.read(KEY);
-    if (s == null) {
-      // PreScore not enabled: correct, but pays the snapshot check on every node.
-      s = compute(pod);
-    }
+    CycleData s = cycleData(state, pod);
     ImageTable table = s.table();
     int row = table.row(node);
     long sum = 0;
@@ -90,7 +62,7 @@ public final class ImageLocality implements PreScorePlugin, ScorePlugin {
       if (ids[i] < 0) {
         continue;
       }
-      long size = row >= 0 ? table.size(row, ids[i]) : sizeOnNode(node, s, i, table);
+      long size = row >= 0 ? table.size(row, ids[i]) : sizeOnNode(node, ids[i], table);
       if (size >= 0) {
         sum += (long) (size * s.spreads()[i]);
       }
@@ -98,12 +70,27 @@ public final class ImageLocality implements PreScorePlugin, ScorePlugin {
     return calculatePriority(sum, s.numContainers());
   }
 
+  private CycleData cycleData(CycleState state, PodInfo pod) {
+    CycleData c = current;
+    if (c != null && c.cycle() == state && c.pod() == pod) {
+      return c;
+    }
+    synchronized (this) {
+      c = current;
+      if (c == null || c.cycle() != state || c.pod() != pod) {
+        c = compute(state, pod);
+        current = c;
+      }
+      return c;
+    }
+  }
+
   /** The image size a node outside the table reports (a NodeInfo the snapshot does not hold). */
-  private static long sizeOnNode(NodeInfo node, PreScoreState s, int container, ImageTable table) {
+  private static long sizeOnNode(NodeInfo node, int id, ImageTable table) {
     long size = -1;
     for (ContainerImage image : node.images()) {
       for (String name : image.names()) {
-        if (table.id(name) == s.imageIds()[container]) {
+        if (table.id(name) == id) {
           size = image.sizeBytes() == null ? 0 : image.sizeBytes();
         }
       }
@@ -111,12 +98,12 @@ public final class ImageLocality implements PreScorePlugin, ScorePlugin {
     return size;
   }
 
-  private PreScoreState compute(PodInfo pod) {
+  private CycleData compute(CycleState state, PodInfo pod) {
     List<NodeInfo> all = handle.snapshot().list();
-    ImageTable table = cached;
+    ImageTable table = cachedTable;
     if (table == null || !table.isCurrent(all)) {
       table = ImageTable.build(all);
-      cached = table;
+      cachedTable = table;
     }
     PodSpec spec = pod.pod().spec();
     int n = spec.initContainers().size() + spec.containers().size();
@@ -131,7 +118,7 @@ public final class ImageLocality implements PreScorePlugin, ScorePlugin {
         i++;
       }
     }
-    return new PreScoreState(table, ids, spreads, n);
+    return new CycleData(state, pod, table, ids, spreads, n);
   }
 
   /** Upstream's calculatePriority: the clamped sum scaled to 0..100. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.schedlab.api.Node;
 import io.schedlab.api.Pod;
 import io.schedlab.api.codec.KubeCodec;
-import io.schedlab.framework.Code;
 import io.schedlab.framework.CycleState;
 import io.schedlab.framework.LabelInterner;
 import io.schedlab.framework.NodeInfo;
@@ -80,13 +79,59 @@ class ImageLocalityTest {
   }
 
   @Test
-  void preScoreSkipsWhenNoNodeHasAnyImageAndScoreWorksWithoutPreScore() {
+  void imagesNoNodeHoldsScoreZero() {
+    PluginHarness h = new PluginHarness(List.of(
+        NodeBuilder.node("a").image("big:latest", 500 * MB).build(), NodeBuilder.node("b").build()), List.of());
+    assertThat(scores(h, pod(h, "other", "more:v2"))).containsExactly(0, 0);
+  }
+
+  @Test
+  void aCycleKeepsItsCountsAndTheNextCycleSeesAReplacedNode() {
     PluginHarness h = new PluginHarness(List.of(
         NodeBuilder.node("a").image("big:latest", 500 * MB).build(), NodeBuilder.node("b").build()), List.of());
     ImageLocality p = new ImageLocality(h);
-    assertThat(p.preScore(new CycleState(), pod(h, "other"), h.nodeInfos()).code()).isEqualTo(Code.SKIP);
     PodInfo pod = pod(h, "big");
-    assertThat(p.score(new CycleState(), pod, h.nodeInfo("a"))).isEqualTo(23);
+    CycleState first = new CycleState();
+    assertThat(p.score(first, pod, h.nodeInfo("a"))).isEqualTo(23);
+    h.nodeInfo("b").setNode(NodeBuilder.node("b").image("big:latest", 500 * MB).build(), h.resources(), h.labels());
+    assertThat(p.score(first, pod, h.nodeInfo("a"))).as("same cycle").isEqualTo(23);
+    assertThat(p.score(new CycleState(), pod, h.nodeInfo("a"))).as("next cycle").isEqualTo(48);
+  }
+
+  @Test
+  void parallelScoreCallsOfOneCycleAgreeWithSerialOnes() throws Exception {
+    List<Node> nodes = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      NodeBuilder b = NodeBuilder.node("n" + i);
+      if (i % 3 == 0) {
+        b.image("big:latest", 700 * MB);
+      }
+      if (i % 5 == 0) {
+        b.image("side:v1", 300 * MB);
+      }
+      nodes.add(b.build());
+    }
+    PluginHarness h = new PluginHarness(nodes, List.of());
+    PodInfo pod = pod(h, "big", "side:v1");
+    long[] serial = scores(h, pod);
+    ImageLocality p = new ImageLocality(h);
+    CycleState s = new CycleState();
+    long[] parallel = new long[serial.length];
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int i = 0; i < parallel.length; i++) {
+        int at = i;
+        done.add(pool.submit(() -> parallel[at] = p.score(s, pod, h.nodeInfos().get(at))));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(parallel).containsExactly(serial);
+    assertThat(serial[0]).isPositive();
   }
 
   @Test
@@ -95,11 +140,9 @@ class ImageLocalityTest {
         NodeBuilder.node("a").image("big:latest", 500 * MB).build(), NodeBuilder.node("b").build()), List.of());
     ImageLocality p = new ImageLocality(h);
     PodInfo pod = pod(h, "big");
-    CycleState s = new CycleState();
-    p.preScore(s, pod, h.nodeInfos());
     NodeInfo stranger = new NodeInfo();
     stranger.setNode(NodeBuilder.node("c").image("big:latest", 500 * MB).build(), h.resources(), h.labels());
-    assertThat(p.score(s, pod, stranger)).isEqualTo(23);
+    assertThat(p.score(new CycleState(), pod, stranger)).isEqualTo(23);
   }
 
   @Test
@@ -132,9 +175,6 @@ class ImageLocalityTest {
     ImageLocality p = new ImageLocality(h);
     CycleState s = new CycleState();
     long[] out = new long[h.nodeInfos().size()];
-    if (p.preScore(s, pod, h.nodeInfos()).isSkip()) {
-      return out;
-    }
     for (int i = 0; i < out.length; i++) {
       out[i] = p.score(s, pod, h.nodeInfos().get(i));
     }
