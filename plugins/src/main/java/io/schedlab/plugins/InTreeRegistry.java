@@ -2,7 +2,13 @@ package io.schedlab.plugins;
 
 import io.schedlab.framework.Registry;
 import io.schedlab.plugins.defaultbinder.DefaultBinder;
+import io.schedlab.plugins.imagelocality.ImageLocality;
+import io.schedlab.plugins.nodeaffinity.NodeAffinity;
+import io.schedlab.plugins.nodeaffinity.NodeAffinityArgs;
 import io.schedlab.plugins.nodename.NodeName;
+import io.schedlab.plugins.nodeports.NodePorts;
+import io.schedlab.plugins.noderesources.NodeResourcesBalancedAllocation;
+import io.schedlab.plugins.noderesources.NodeResourcesBalancedAllocationArgs;
 import io.schedlab.plugins.noderesources.NodeResourcesFit;
 import io.schedlab.plugins.noderesources.NodeResourcesFitArgs;
 import io.schedlab.plugins.nodeunschedulable.NodeUnschedulable;
@@ -27,6 +33,20 @@ public final class InTreeRegistry {
             NodeResourcesFitArgs.class,
             NodeResourcesFitArgs::defaults,
             NodeResourcesFit::new)
+        .register(
+            NodeAffinity.NAME,
+            NodeAffinity.class,
+            NodeAffinityArgs.class,
+            NodeAffinityArgs::defaults,
+            (args, h) -> new NodeAffinity(args))
+        .register(NodePorts.NAME, NodePorts.class, h -> new NodePorts())
+        .register(ImageLocality.NAME, ImageLocality.class, ImageLocality::new)
+        .register(
+            NodeResourcesBalancedAllocation.NAME,
+            NodeResourcesBalancedAllocation.class,
+            NodeResourcesBalancedAllocationArgs.class,
+            NodeResourcesBalancedAllocationArgs::defaults,
+            NodeResourcesBalancedAllocation::new)
         .register(DefaultBinder.NAME, DefaultBinder.class, DefaultBinder::new);
   }
 }
