@@ -6,6 +6,8 @@ import io.schedlab.plugins.nodename.NodeName;
 import io.schedlab.plugins.noderesources.NodeResourcesFit;
 import io.schedlab.plugins.noderesources.NodeResourcesFitArgs;
 import io.schedlab.plugins.nodeunschedulable.NodeUnschedulable;
+import io.schedlab.plugins.podtopologyspread.PodTopologySpread;
+import io.schedlab.plugins.podtopologyspread.PodTopologySpreadArgs;
 import io.schedlab.plugins.queuesort.PrioritySort;
 import io.schedlab.plugins.schedulinggates.SchedulingGates;
 import io.schedlab.plugins.tainttoleration.TaintToleration;
@@ -27,6 +29,12 @@ public final class InTreeRegistry {
             NodeResourcesFitArgs.class,
             NodeResourcesFitArgs::defaults,
             NodeResourcesFit::new)
+        .register(
+            PodTopologySpread.NAME,
+            PodTopologySpread.class,
+            PodTopologySpreadArgs.class,
+            PodTopologySpreadArgs::defaults,
+            PodTopologySpread::new)
         .register(DefaultBinder.NAME, DefaultBinder.class, DefaultBinder::new);
   }
 }
