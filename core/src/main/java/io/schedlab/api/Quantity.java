@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.node.TreeTraversingParser;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -26,7 +27,9 @@ import java.math.RoundingMode;
  * <p>Deliberate differences: {@code value()} and {@code milliValue()} saturate at the int64 range
  * where upstream silently overflows; an exponent outside the 32-bit range is rejected where
  * upstream truncates it; a binary value above 1024Ei (reachable only by arithmetic) keeps the Ei
- * suffix where upstream drops its magnitude.
+ * suffix where upstream drops its magnitude; a JSON/YAML number read through a document tree
+ * (as {@code KubeCodec} does) that has both a fraction and a negative exponent, {@code 1.5e-3},
+ * keeps its value but prints in decimal SI ({@code 1500u}, upstream {@code 1500e-6}).
  *
  * <p>Implementation note: the exact amount is a BigDecimal, but {@link #value()} and {@link
  * #milliValue()} are computed once at construction because the scheduler reads them on every fit
@@ -436,8 +439,10 @@ public final class Quantity implements Comparable<Quantity> {
       if (t == JsonToken.VALUE_STRING) {
         // Upstream's UnmarshalJSON trims surrounding whitespace.
         text = p.getText().strip();
-      } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+      } else if (t == JsonToken.VALUE_NUMBER_INT) {
         text = p.getText();
+      } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+        text = numberText(p);
       } else {
         return (Quantity) ctxt.handleUnexpectedToken(Quantity.class, p);
       }
@@ -446,6 +451,19 @@ public final class Quantity implements Comparable<Quantity> {
       } catch (IllegalArgumentException e) {
         throw InvalidFormatException.from(p, e.getMessage(), text, Quantity.class);
       }
+    }
+
+    /**
+     * The literal as written when the parser reads text. A parser over an already built tree
+     * only has the BigDecimal, whose toString turns 0.0000001 into 1E-7; a plain rendering
+     * keeps such a value in decimal SI, while a negative scale can only come from an exponent.
+     */
+    private static String numberText(JsonParser p) throws IOException {
+      if (!(p instanceof TreeTraversingParser)) {
+        return p.getText();
+      }
+      BigDecimal d = p.getDecimalValue();
+      return d.scale() >= 0 ? d.toPlainString() : d.toString();
     }
   }
 }

@@ -387,6 +387,26 @@ class KubeCodecTest {
     assertThat(term.namespaceSelector()).isNotNull();
   }
 
+  /**
+   * Numbers pass through a JSON tree; their canonical form is that of their literal, except that
+   * a literal with both a fraction and a negative exponent (1.5e-3) cannot be told from a plain
+   * one once it is a BigDecimal and prints in decimal SI (upstream: 1500e-6): same value.
+   */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource({"0.0000001, 100n, 100n", "0.5, 500m, 500m",
+      "1e3, 1e3, 1e3", "1.5e-3, 1500u, 1500u", "64, 64, 64", "2.50, 2500m, 2500m"})
+  void numericQuantitiesKeepTheirLiteralForm(String literal, String fromJson, String fromYaml) {
+    String json = "{\"kind\": \"Node\", \"status\": {\"capacity\": {\"cpu\": " + literal
+        + "}}}";
+    Node node = (Node) KubeCodec.readAllText(json, "n.json").get(0);
+    assertThat(node.status().capacity().get("cpu").toString()).isEqualTo(fromJson);
+    Node yamlNode = (Node) KubeCodec.readAllText(
+        "kind: Node\nstatus:\n  capacity:\n    cpu: " + literal + "\n", "n.yaml").get(0);
+    assertThat(yamlNode.status().capacity().get("cpu").toString()).isEqualTo(fromYaml);
+    assertThat(yamlNode.status().capacity().get("cpu"))
+        .isEqualTo(node.status().capacity().get("cpu"));
+  }
+
   @Test
   void intOrStringKeepsItsForm() {
     PodDisruptionBudget pdb = (PodDisruptionBudget) KubeCodec.readAll(manifest("kinds.yaml"))

@@ -87,23 +87,21 @@ public final class ResourceScorer {
 
   /** LeastAllocated: the weighted mean of (capacity - requested) * 100 / capacity. */
   public static long leastAllocated(long[] requested, long[] allocatable, long[] weights) {
-    long nodeScore = 0;
-    long weightSum = 0;
-    for (int i = 0; i < requested.length; i++) {
-      long capacity = allocatable[i];
-      if (capacity == 0) {
-        continue;
-      }
-      long r = requested[i];
-      long s = r > capacity ? 0 : (capacity - r) * ScorePlugin.MAX_NODE_SCORE / capacity;
-      nodeScore += s * weights[i];
-      weightSum += weights[i];
-    }
-    return weightSum == 0 ? 0 : nodeScore / weightSum;
+    return weightedMean(
+        requested, allocatable, weights,
+        (r, capacity) -> r > capacity ? 0 : (capacity - r) * ScorePlugin.MAX_NODE_SCORE / capacity);
   }
 
   /** MostAllocated: the weighted mean of requested * 100 / capacity, requested capped at capacity. */
   public static long mostAllocated(long[] requested, long[] allocatable, long[] weights) {
+    return weightedMean(
+        requested, allocatable, weights,
+        (r, capacity) -> Math.min(r, capacity) * ScorePlugin.MAX_NODE_SCORE / capacity);
+  }
+
+  /** The integer weighted mean of per-resource scores over the resources the node has. */
+  private static long weightedMean(
+      long[] requested, long[] allocatable, long[] weights, java.util.function.LongBinaryOperator perResource) {
     long nodeScore = 0;
     long weightSum = 0;
     for (int i = 0; i < requested.length; i++) {
@@ -111,8 +109,7 @@ public final class ResourceScorer {
       if (capacity == 0) {
         continue;
       }
-      long r = Math.min(requested[i], capacity);
-      nodeScore += (r * ScorePlugin.MAX_NODE_SCORE / capacity) * weights[i];
+      nodeScore += perResource.applyAsLong(requested[i], capacity) * weights[i];
       weightSum += weights[i];
     }
     return weightSum == 0 ? 0 : nodeScore / weightSum;
