@@ -12,6 +12,8 @@ import io.schedlab.plugins.noderesources.NodeResourcesBalancedAllocationArgs;
 import io.schedlab.plugins.noderesources.NodeResourcesFit;
 import io.schedlab.plugins.noderesources.NodeResourcesFitArgs;
 import io.schedlab.plugins.nodeunschedulable.NodeUnschedulable;
+import io.schedlab.plugins.podtopologyspread.PodTopologySpread;
+import io.schedlab.plugins.podtopologyspread.PodTopologySpreadArgs;
 import io.schedlab.plugins.queuesort.PrioritySort;
 import io.schedlab.plugins.schedulinggates.SchedulingGates;
 import io.schedlab.plugins.tainttoleration.TaintToleration;
@@ -47,6 +49,12 @@ public final class InTreeRegistry {
             NodeResourcesBalancedAllocationArgs.class,
             NodeResourcesBalancedAllocationArgs::defaults,
             NodeResourcesBalancedAllocation::new)
+        .register(
+            PodTopologySpread.NAME,
+            PodTopologySpread.class,
+            PodTopologySpreadArgs.class,
+            PodTopologySpreadArgs::defaults,
+            PodTopologySpread::new)
         .register(DefaultBinder.NAME, DefaultBinder.class, DefaultBinder::new);
   }
 }
