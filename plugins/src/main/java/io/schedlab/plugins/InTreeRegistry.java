@@ -2,6 +2,8 @@ package io.schedlab.plugins;
 
 import io.schedlab.framework.Registry;
 import io.schedlab.plugins.defaultbinder.DefaultBinder;
+import io.schedlab.plugins.interpodaffinity.InterPodAffinity;
+import io.schedlab.plugins.interpodaffinity.InterPodAffinityArgs;
 import io.schedlab.plugins.nodename.NodeName;
 import io.schedlab.plugins.noderesources.NodeResourcesFit;
 import io.schedlab.plugins.noderesources.NodeResourcesFitArgs;
@@ -27,6 +29,12 @@ public final class InTreeRegistry {
             NodeResourcesFitArgs.class,
             NodeResourcesFitArgs::defaults,
             NodeResourcesFit::new)
+        .register(
+            InterPodAffinity.NAME,
+            InterPodAffinity.class,
+            InterPodAffinityArgs.class,
+            InterPodAffinityArgs::defaults,
+            InterPodAffinity::new)
         .register(DefaultBinder.NAME, DefaultBinder.class, DefaultBinder::new);
   }
 }
