@@ -3,6 +3,8 @@ package io.schedlab.plugins;
 import io.schedlab.framework.Registry;
 import io.schedlab.plugins.defaultbinder.DefaultBinder;
 import io.schedlab.plugins.imagelocality.ImageLocality;
+import io.schedlab.plugins.interpodaffinity.InterPodAffinity;
+import io.schedlab.plugins.interpodaffinity.InterPodAffinityArgs;
 import io.schedlab.plugins.nodeaffinity.NodeAffinity;
 import io.schedlab.plugins.nodeaffinity.NodeAffinityArgs;
 import io.schedlab.plugins.nodename.NodeName;
@@ -55,6 +57,12 @@ public final class InTreeRegistry {
             PodTopologySpreadArgs.class,
             PodTopologySpreadArgs::defaults,
             PodTopologySpread::new)
+        .register(
+            InterPodAffinity.NAME,
+            InterPodAffinity.class,
+            InterPodAffinityArgs.class,
+            InterPodAffinityArgs::defaults,
+            InterPodAffinity::new)
         .register(DefaultBinder.NAME, DefaultBinder.class, DefaultBinder::new);
   }
 }
