@@ -66,6 +66,14 @@ class BadInputTest {
         Arguments.of("unknown output format",
             new String[] {"schedule", "--nodes", NODES, "--pods", PODS, "--output", "xml"},
             List.of("'--output'", "expected one of [text, json]")),
+        Arguments.of("missing conformance folder",
+            new String[] {"conformance", "--cases", "no/such/cases"},
+            List.of("no/such/cases: no such directory")),
+        Arguments.of("malformed conformance JSON",
+            new String[] {"conformance", "--cases", Cli.fixture("conformance/malformed")},
+            List.of("broken.json: 5:1: malformed JSON: Unexpected end-of-input")),
+        Arguments.of("conformance without --cases", new String[] {"conformance"},
+            List.of("Missing required option: '--cases=DIR'", "schedlab conformance --help")),
         Arguments.of("unknown command", new String[] {"simulate"},
             List.of("'simulate'", "schedlab --help")));
   }

@@ -3,6 +3,7 @@ package io.schedlab.testing;
 import static io.schedlab.testing.NodeBuilder.node;
 import static io.schedlab.testing.PodBuilder.pod;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schedlab.api.Container;
 import io.schedlab.api.Node;
@@ -11,6 +12,10 @@ import io.schedlab.api.Quantity;
 import io.schedlab.api.codec.KubeCodec;
 import io.schedlab.api.match.NodeSelectors;
 import io.schedlab.api.match.Tolerations;
+import io.schedlab.framework.NodeInfo;
+import io.schedlab.framework.PodInfo;
+import io.schedlab.framework.StaticHandle;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -113,5 +118,26 @@ class BuildersTest {
     assertThat(KubeCodec.read(KubeCodec.toYaml(p), Pod.class)).isEqualTo(p);
     Node n = node("n").capacity("cpu", "4").taint("k", "v", "NoExecute").build();
     assertThat(KubeCodec.read(KubeCodec.toJson(n), Node.class)).isEqualTo(n);
+  }
+
+  @Test
+  void testHandlesPlaceEachPodOnItsNodeBeforeTheSnapshotIsTaken() {
+    StaticHandle h = TestHandles.of(
+        List.of(node("a").label("zone", "z1").build(), node("b").build()),
+        List.of(pod("web").nodeName("b").build(),
+            pod("guard").nodeName("b").podAntiAffinityRequired(PodBuilder.term("zone", "app", "x")).build()));
+    assertThat(h.snapshot().list()).extracting(NodeInfo::name).containsExactly("a", "b");
+    assertThat(h.snapshot().get("a").pods()).isEmpty();
+    assertThat(h.snapshot().get("b").pods()).extracting(PodInfo::name).containsExactly("web", "guard");
+    assertThat(h.snapshot().havePodsWithRequiredAntiAffinity()).extracting(NodeInfo::name).containsExactly("b");
+    assertThat(h.snapshot().get("a").labels().get(h.labels().find("zone"))).isEqualTo(h.labels().find("z1"));
+  }
+
+  @Test
+  void testHandlesRejectAPodOnAnUnlistedNodeAndDuplicateNodes() {
+    assertThatThrownBy(() -> TestHandles.of(List.of(node("a").build()), List.of(pod("p").nodeName("z").build())))
+        .hasMessage("pod default/p is bound to z, which is not a listed node");
+    assertThatThrownBy(() -> TestHandles.of(List.of(node("a").build(), node("a").build())))
+        .hasMessage("two nodes are named a");
   }
 }

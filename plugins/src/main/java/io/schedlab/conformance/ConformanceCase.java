@@ -7,9 +7,14 @@ import io.schedlab.api.codec.KubeCodec;
 import io.schedlab.api.codec.ManifestException;
 import io.schedlab.framework.Handle;
 import io.schedlab.framework.Plugin;
+import io.schedlab.framework.PluginArgsException;
+import io.schedlab.framework.PluginFactory;
 import io.schedlab.framework.Registry;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One case of a conformance file, with what scenarios need to read it: its inputs and
@@ -76,6 +81,22 @@ public final class ConformanceCase {
   /** Case-level args when the case has them (they replace the file's entirely), else the file's; null = defaults. */
   public JsonNode args() {
     return json.has("args") ? input("args") : file.args();
+  }
+
+  /**
+   * The case's {@code featureGates}, in file order (empty when absent). The runner has already
+   * refused cases whose gates are not an object of booleans.
+   */
+  public Map<String, Boolean> featureGates() {
+    JsonNode g = input("featureGates");
+    if (g == null) {
+      return Map.of();
+    }
+    Map<String, Boolean> gates = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : ExpectValues.object(g, "featureGates").entrySet()) {
+      gates.put(e.getKey(), ExpectValues.bool(e.getValue(), "featureGates." + e.getKey()));
+    }
+    return Collections.unmodifiableMap(gates);
   }
 
   /** The plugins of the case's profile (case level, else file level); empty when none is given. */
@@ -146,9 +167,34 @@ public final class ConformanceCase {
    * evaluated; invalid args propagate as {@link io.schedlab.framework.PluginArgsException}.
    */
   public Plugin createPlugin(Handle handle) {
-    if (!registry.contains(plugin())) {
+    registration();
+    return registry.create(plugin(), args(), handle);
+  }
+
+  /**
+   * The plugin under test built by {@code factory} rather than its registered factory, on the
+   * world's handle, from the args the registry would give it (defaults overlaid with the case's).
+   * For plugins the case configures beyond their args, such as feature gates.
+   */
+  public <A> Plugin createPlugin(Class<A> argsType, PluginFactory<A> factory) {
+    Registry.Registration<?> r = registration();
+    if (r.argsType() != argsType) {
+      throw new NotEvaluatedException("plugin \"" + plugin() + "\" takes "
+          + r.argsType().getSimpleName() + ", not " + argsType.getSimpleName());
+    }
+    A typed = argsType.cast(Registry.decodeArgs(r, args()));
+    try {
+      return factory.create(typed, world().handle());
+    } catch (PluginArgsException e) {
+      throw e.inPlugin(plugin());
+    }
+  }
+
+  private Registry.Registration<?> registration() {
+    Registry.Registration<?> r = registry.get(plugin());
+    if (r == null) {
       throw new NotEvaluatedException("plugin \"" + plugin() + "\" is not registered");
     }
-    return registry.create(plugin(), args(), handle);
+    return r;
   }
 }

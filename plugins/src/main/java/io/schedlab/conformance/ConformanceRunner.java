@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * static world ({@link CaseWorld}) and is evaluated by the scenario registered for the file's
  * plugin ({@link Scenarios}). A case passes when every expectation it states holds; anything the
  * runner cannot evaluate (a plugin that is not registered, an unknown key, a feature gate value
- * schedlab does not implement) makes it fail with the reason, so a run never skips a case.
+ * schedlab does not implement and the scenario cannot switch) makes it fail with the reason, so a
+ * run never skips a case.
  *
  * <p>Output: one line per failed expectation, {@code <file>: case "<name>": <what>: expected A,
  * got B}, then {@code N passed, N failed} counting cases.
@@ -154,7 +155,7 @@ public final class ConformanceRunner {
     if (!unknownExpect.isEmpty()) {
       return "unknown expect key(s) " + unknownExpect + " for " + c.plugin();
     }
-    return FeatureGates.unsupported(c.input("featureGates"));
+    return FeatureGates.unsupported(c.input("featureGates"), scenario.switchableGates());
   }
 
   private static String at(RuntimeException e) {

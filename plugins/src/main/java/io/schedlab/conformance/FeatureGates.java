@@ -3,11 +3,13 @@ package io.schedlab.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The feature gates a conformance case may name, with the one value schedlab implements (it has
- * no gate switches: it behaves as kube-scheduler with these values). A case asking for another
- * value, or naming a gate not listed, cannot be evaluated faithfully and fails.
+ * The feature gates a conformance case may name, with the one value schedlab implements (the
+ * scheduler has no gate switches: it behaves as kube-scheduler with these values). A case asking
+ * for another value, or naming a gate not listed, cannot be evaluated faithfully and fails,
+ * unless its scenario builds the plugin for the case's gates ({@link Scenario#switchableGates()}).
  */
 final class FeatureGates {
   private FeatureGates() {}
@@ -23,8 +25,11 @@ final class FeatureGates {
       "TaintTolerationComparisonOperators", false,
       "PodDisruptionConditions", true);
 
-  /** Why the case's gates cannot be honoured, or null when they can. */
-  static String unsupported(JsonNode gates) {
+  /**
+   * Why the case's gates cannot be honoured, or null when they can; gates in {@code switchable}
+   * may take either value.
+   */
+  static String unsupported(JsonNode gates, Set<String> switchable) {
     if (gates == null) {
       return null;
     }
@@ -34,11 +39,15 @@ final class FeatureGates {
     for (Iterator<Map.Entry<String, JsonNode>> it = gates.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       Boolean implemented = IMPLEMENTED.get(e.getKey());
-      if (implemented == null) {
+      boolean canSwitch = switchable.contains(e.getKey());
+      if (implemented == null && !canSwitch) {
         return "feature gate " + e.getKey() + " is unknown to schedlab";
       }
       if (!e.getValue().isBoolean()) {
         return "featureGates." + e.getKey() + ": expected true or false";
+      }
+      if (canSwitch) {
+        continue;
       }
       if (e.getValue().asBoolean() != implemented) {
         return "feature gate " + e.getKey() + "=" + e.getValue().asBoolean()

@@ -32,13 +32,26 @@ import java.util.TreeSet;
  * </ul>
  *
  * A file kind with extra expectation keys adds a {@link Check} per key ({@link #withCheck}); the
- * checks run after the Filter expectations and before the Score ones.
+ * checks run after the Filter expectations and before the Score ones. A plugin whose behaviour
+ * depends on feature gates is built by a {@link GatedFactory} ({@link #withFeatureGates}), so its
+ * cases may set those gates either way.
  */
 public final class PluginStagesScenario implements Scenario {
   /** Evaluates one extra expectation key against a stage run. */
   @FunctionalInterface
   public interface Check {
     void check(StageRun run, JsonNode expected, Mismatches out);
+  }
+
+  /**
+   * Builds the plugin under test for a case's feature gates (the case's {@code featureGates}, only
+   * those it names; a gate it leaves out has upstream's default). Usually {@link
+   * ConformanceCase#createPlugin(Class, io.schedlab.framework.PluginFactory)} with a factory that
+   * passes the gates to the plugin's constructor.
+   */
+  @FunctionalInterface
+  public interface GatedFactory {
+    Plugin create(ConformanceCase c, Map<String, Boolean> gates);
   }
 
   private static final List<String> PRE_FILTER_KEYS =
@@ -48,21 +61,29 @@ public final class PluginStagesScenario implements Scenario {
 
   private final Map<String, Check> checks;
   private final boolean absentPreFilterResultMeansAllNodes;
+  private final Set<String> gates;
+  private final GatedFactory gatedFactory;
 
-  private PluginStagesScenario(Map<String, Check> checks, boolean absentPreFilterResultMeansAllNodes) {
+  private PluginStagesScenario(
+      Map<String, Check> checks,
+      boolean absentPreFilterResultMeansAllNodes,
+      Set<String> gates,
+      GatedFactory gatedFactory) {
     this.checks = Collections.unmodifiableMap(new LinkedHashMap<>(checks));
     this.absentPreFilterResultMeansAllNodes = absentPreFilterResultMeansAllNodes;
+    this.gates = Set.copyOf(gates);
+    this.gatedFactory = gatedFactory;
   }
 
   public static PluginStagesScenario standard() {
-    return new PluginStagesScenario(Map.of(), false);
+    return new PluginStagesScenario(Map.of(), false, Set.of(), null);
   }
 
   /** This scenario plus an extra expectation key. */
   public PluginStagesScenario withCheck(String key, Check check) {
     Map<String, Check> more = new LinkedHashMap<>(checks);
     more.put(key, check);
-    return new PluginStagesScenario(more, absentPreFilterResultMeansAllNodes);
+    return new PluginStagesScenario(more, absentPreFilterResultMeansAllNodes, gates, gatedFactory);
   }
 
   /**
@@ -70,7 +91,25 @@ public final class PluginStagesScenario implements Scenario {
    * expected, its node set must then be "all nodes".
    */
   public PluginStagesScenario withAbsentPreFilterResultMeaningAllNodes() {
-    return new PluginStagesScenario(checks, true);
+    return new PluginStagesScenario(checks, true, gates, gatedFactory);
+  }
+
+  /**
+   * This scenario building its plugin with {@code factory}, which honours {@code gates} (upstream
+   * gate names) set either way; other gates a case names must still have the value schedlab
+   * implements.
+   */
+  public PluginStagesScenario withFeatureGates(Set<String> gates, GatedFactory factory) {
+    return new PluginStagesScenario(checks, absentPreFilterResultMeansAllNodes, gates, factory);
+  }
+
+  @Override
+  public Set<String> switchableGates() {
+    return gates;
+  }
+
+  private Plugin createPlugin(ConformanceCase c) {
+    return gatedFactory == null ? c.createPlugin() : gatedFactory.create(c, c.featureGates());
   }
 
   @Override
@@ -98,7 +137,7 @@ public final class PluginStagesScenario implements Scenario {
     }
     Plugin plugin;
     try {
-      plugin = c.createPlugin();
+      plugin = createPlugin(c);
     } catch (PluginArgsException e) {
       out.fail("plugin construction: " + e.getMessage());
       return;
@@ -116,14 +155,14 @@ public final class PluginStagesScenario implements Scenario {
     checkScore(run, expect, out);
   }
 
-  private static void checkArgsError(ConformanceCase c, ObjectNode expect, Mismatches out) {
+  private void checkArgsError(ConformanceCase c, ObjectNode expect, Mismatches out) {
     String field = ExpectValues.text(expect.get("argsError"), "expect.argsError");
     if (expect.size() > 1) {
       throw new NotEvaluatedException("an argsError case cannot expect anything else");
     }
     Plugin plugin;
     try {
-      plugin = c.createPlugin();
+      plugin = createPlugin(c);
     } catch (PluginArgsException e) {
       if (!e.field().equals(field)) {
         out.mismatch("argsError", field, (e.field().isEmpty() ? "the args as a whole" : e.field()) + " (" + e.detail() + ")");

@@ -20,6 +20,15 @@ public interface Scenario {
   Set<String> expectKeys();
 
   /**
+   * Feature gates this scenario's cases may set either way, because it builds the plugin for the
+   * case's gates. Any other gate a case names must have the value schedlab implements ({@link
+   * FeatureGates}), or the case is not evaluated.
+   */
+  default Set<String> switchableGates() {
+    return Set.of();
+  }
+
+  /**
    * Evaluates every expectation of the case, adding a line to {@code out} for each that does not
    * hold. Throws {@link NotEvaluatedException} when the case cannot be evaluated.
    */

@@ -155,7 +155,7 @@ class ConformanceRunnerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("failingCases")
+  @MethodSource({"failingCases", "failingSpreadCases"})
   void aCaseWithAFailedExpectationPrintsItsLinesAndCountsAsFailed(String title, String file, List<String> expected)
       throws IOException {
     Run r = run("t.json", file);
@@ -278,6 +278,83 @@ class ConformanceRunnerTest {
     assertThat(r.lines()).hasSize(2);
     assertThat(r.lines().get(0)).startsWith("t.json: case \"c\": threw IllegalStateException: boom (at ");
     assertThat(r.lines().get(1)).isEqualTo("0 passed, 1 failed");
+  }
+
+  /**
+   * A PodTopologySpread case: zones z1 (n1, holding web pods of rev 1 and 2) and z2 (n2); the
+   * incoming pod, rev 2, spreads over zones among app=web pods of its own rev (matchLabelKeys).
+   */
+  private static String spreadCase(String gates, String expect) {
+    String node = "{\"metadata\": {\"name\": \"%s\", \"labels\": {\"zone\": \"%s\"}}}";
+    String running = "{\"metadata\": {\"name\": \"%s\", \"labels\": {\"app\": \"web\", \"rev\": \"%s\"}},"
+        + " \"spec\": {\"nodeName\": \"n1\"}}";
+    return """
+        {"plugin": "PodTopologySpread", "args": {"defaultingType": "List"}, "cases": [
+          {"name": "c",
+           "pod": {"metadata": {"name": "p", "labels": {"app": "web", "rev": "2"}},
+                   "spec": {"topologySpreadConstraints": [{"maxSkew": 1, "topologyKey": "zone",
+                     "whenUnsatisfiable": "DoNotSchedule", "labelSelector": {"matchLabels": {"app": "web"}},
+                     "matchLabelKeys": ["rev"]}]}},
+           "nodes": [%s, %s], "pods": [%s, %s]%s,
+           "expect": %s}
+        ]}
+        """.formatted(node.formatted("n1", "z1"), node.formatted("n2", "z2"),
+            running.formatted("w1", "1"), running.formatted("w2", "2"),
+            gates.isEmpty() ? "" : ", \"featureGates\": " + gates, expect);
+  }
+
+  private static final String SAME_REV = "{\"preFilterState\": {\"tpPairToMatchNum\": {\"zone\": {\"z1\": 1, \"z2\": 0}},"
+      + " \"tpKeyToDomainsNum\": {\"zone\": 2}}}";
+  private static final String EVERY_REV = "{\"preFilterState\": {\"tpPairToMatchNum\": {\"zone\": {\"z1\": 2, \"z2\": 0}}}}";
+  private static final String MATCH_LABEL_KEYS_OFF = "{\"MatchLabelKeysInPodTopologySpread\": false}";
+
+  static Stream<Arguments> matchLabelKeysGate() {
+    return Stream.of(
+        Arguments.of("on by default: only the same rev counts", spreadCase("", SAME_REV)),
+        Arguments.of("on, as named", spreadCase("{\"MatchLabelKeysInPodTopologySpread\": true}", SAME_REV)),
+        Arguments.of("off: every app=web pod counts", spreadCase(MATCH_LABEL_KEYS_OFF, EVERY_REV)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("matchLabelKeysGate")
+  void podTopologySpreadIsBuiltForTheCaseFeatureGates(String title, String file) throws IOException {
+    assertThat(run("t.json", file).lines()).containsExactly("1 passed, 0 failed");
+  }
+
+  /** PodTopologySpread's preFilterState and feature gates, for {@link #failingCases()}. */
+  static Stream<Arguments> failingSpreadCases() {
+    return Stream.of(
+        Arguments.of("gate off, expectation of gate on", spreadCase(MATCH_LABEL_KEYS_OFF, SAME_REV),
+            List.of("t.json: case \"c\": preFilterState.tpPairToMatchNum: expected {zone={z1=1, z2=0}},"
+                + " got {zone={z1=2, z2=0}}")),
+        Arguments.of("wrong domain count", spreadCase("", "{\"preFilterState\": {\"tpKeyToDomainsNum\": {\"zone\": 3}}}"),
+            List.of("t.json: case \"c\": preFilterState.tpKeyToDomainsNum: expected {zone=3}, got {zone=2}")),
+        Arguments.of("unknown preFilterState key",
+            spreadCase("", "{\"preFilterState\": {\"criticalPaths\": {}}}"),
+            List.of("t.json: case \"c\": not evaluated: expect.preFilterState: unknown key \"criticalPaths\"")),
+        Arguments.of("a gate the plugin can switch must still be a boolean",
+            spreadCase("{\"MatchLabelKeysInPodTopologySpread\": \"off\"}", SAME_REV),
+            List.of("t.json: case \"c\": not evaluated: featureGates.MatchLabelKeysInPodTopologySpread:"
+                + " expected true or false")),
+        Arguments.of("a gate of another plugin keeps its fixed value",
+            spreadCase("{\"PodLevelResources\": false}", SAME_REV),
+            List.of("t.json: case \"c\": not evaluated: feature gate PodLevelResources=false is not supported"
+                + " (schedlab implements PodLevelResources=true)")),
+        Arguments.of("preFilterState of another plugin",
+            oneCase("NodeName", "c", "", "{\"preFilterState\": {}}"),
+            List.of("t.json: case \"c\": not evaluated: unknown expect key(s) [preFilterState] for NodeName")));
+  }
+
+  @Test
+  void aGatedPluginKeepsItsArgsValidation() throws IOException {
+    Run r = run("t.json", """
+        {"plugin": "PodTopologySpread", "cases": [{"name": "c", "pod": {}, "nodes": [],
+          "args": {"defaultingType": "System", "defaultConstraints": [
+            {"maxSkew": 1, "topologyKey": "zone", "whenUnsatisfiable": "DoNotSchedule"}]},
+          "featureGates": {"MatchLabelKeysInPodTopologySpread": false},
+          "expect": {"argsError": "defaultingType"}}]}
+        """);
+    assertThat(r.lines()).containsExactly("1 passed, 0 failed");
   }
 
   static Stream<Arguments> unreadableInputs() {

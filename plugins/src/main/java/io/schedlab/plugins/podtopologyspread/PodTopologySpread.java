@@ -36,6 +36,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Upstream's PodTopologySpread: spreads pods that match a constraint's selector evenly over the
@@ -94,6 +95,12 @@ public final class PodTopologySpread
   public record Features(
       boolean matchLabelKeys, boolean nodeInclusionPolicy, boolean taintTolerationComparisonOperators) {
     public static final Features DEFAULTS = new Features(true, true, false);
+
+    /** The upstream gate names {@link #fromGates} reads. */
+    public static final Set<String> GATES = Set.of(
+        "MatchLabelKeysInPodTopologySpread",
+        "NodeInclusionPolicyInPodTopologySpread",
+        "TaintTolerationComparisonOperators");
 
     /** The defaults with upstream gate names overridden; gates of other plugins are ignored. */
     public static Features fromGates(Map<String, Boolean> gates) {

@@ -6,12 +6,11 @@ import io.schedlab.api.Node;
 import io.schedlab.api.Pod;
 import io.schedlab.api.codec.KubeCodec;
 import io.schedlab.framework.CycleState;
-import io.schedlab.framework.LabelInterner;
 import io.schedlab.framework.NodeInfo;
 import io.schedlab.framework.PodInfo;
-import io.schedlab.framework.ResourceRegistry;
-import io.schedlab.plugins.testsupport.PluginHarness;
+import io.schedlab.framework.StaticHandle;
 import io.schedlab.testing.NodeBuilder;
+import io.schedlab.testing.TestHandles;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ImageLocalityTest {
   private static final long MB = 1024 * 1024;
 
-  private static PodInfo pod(PluginHarness h, String... images) {
+  private static PodInfo pod(StaticHandle h, String... images) {
     StringBuilder containers = new StringBuilder();
     for (int i = 0; i < images.length; i++) {
       containers.append(i == 0 ? "" : ",").append("{\"name\":\"c").append(i).append("\",\"image\":\"")
@@ -62,40 +61,38 @@ class ImageLocalityTest {
   void imageScoreIsDampedByItsShareOfNodes() {
     // 500 MiB on 1 of 2 nodes counts 250 MiB: 100 * (250 - 23) / (1000 - 23) = 23.
     // Once both nodes hold it, it counts fully: 100 * (500 - 23) / 977 = 48.
-    PluginHarness one = new PluginHarness(List.of(
-        NodeBuilder.node("a").image("big:latest", 500 * MB).build(), NodeBuilder.node("b").build()), List.of());
-    PluginHarness both = new PluginHarness(List.of(
+    StaticHandle one = bigOnAOnly();
+    StaticHandle both = TestHandles.of(List.of(
         NodeBuilder.node("a").image("big:latest", 500 * MB).build(),
-        NodeBuilder.node("b").image("big:latest", 500 * MB).build()), List.of());
+        NodeBuilder.node("b").image("big:latest", 500 * MB).build()));
     assertThat(scores(one, pod(one, "big"))).containsExactly(23, 0);
     assertThat(scores(both, pod(both, "big"))).containsExactly(48, 48);
   }
 
   @Test
   void everyContainerCountsEvenWithTheSameImage() {
-    PluginHarness h = new PluginHarness(List.of(NodeBuilder.node("a").image("big:v1", 500 * MB).build()), List.of());
+    StaticHandle h = TestHandles.of(List.of(NodeBuilder.node("a").image("big:v1", 500 * MB).build()));
     // 2 x 500 MiB over 2 containers: 100 * (1000 - 23) / (2000 - 23) = 49.
     assertThat(scores(h, pod(h, "big:v1", "big:v1"))).containsExactly(49);
   }
 
   @Test
   void imagesNoNodeHoldsScoreZero() {
-    PluginHarness h = new PluginHarness(List.of(
-        NodeBuilder.node("a").image("big:latest", 500 * MB).build(), NodeBuilder.node("b").build()), List.of());
+    StaticHandle h = bigOnAOnly();
     assertThat(scores(h, pod(h, "other", "more:v2"))).containsExactly(0, 0);
   }
 
   @Test
   void aCycleKeepsItsCountsAndTheNextCycleSeesAReplacedNode() {
-    PluginHarness h = new PluginHarness(List.of(
-        NodeBuilder.node("a").image("big:latest", 500 * MB).build(), NodeBuilder.node("b").build()), List.of());
+    StaticHandle h = bigOnAOnly();
     ImageLocality p = new ImageLocality(h);
     PodInfo pod = pod(h, "big");
     CycleState first = new CycleState();
-    assertThat(p.score(first, pod, h.nodeInfo("a"))).isEqualTo(23);
-    h.nodeInfo("b").setNode(NodeBuilder.node("b").image("big:latest", 500 * MB).build(), h.resources(), h.labels());
-    assertThat(p.score(first, pod, h.nodeInfo("a"))).as("same cycle").isEqualTo(23);
-    assertThat(p.score(new CycleState(), pod, h.nodeInfo("a"))).as("next cycle").isEqualTo(48);
+    assertThat(p.score(first, pod, h.snapshot().get("a"))).isEqualTo(23);
+    h.snapshot().get("b")
+        .setNode(NodeBuilder.node("b").image("big:latest", 500 * MB).build(), h.resources(), h.labels());
+    assertThat(p.score(first, pod, h.snapshot().get("a"))).as("same cycle").isEqualTo(23);
+    assertThat(p.score(new CycleState(), pod, h.snapshot().get("a"))).as("next cycle").isEqualTo(48);
   }
 
   @Test
@@ -111,7 +108,7 @@ class ImageLocalityTest {
       }
       nodes.add(b.build());
     }
-    PluginHarness h = new PluginHarness(nodes, List.of());
+    StaticHandle h = TestHandles.of(nodes);
     PodInfo pod = pod(h, "big", "side:v1");
     long[] serial = scores(h, pod);
     ImageLocality p = new ImageLocality(h);
@@ -122,7 +119,7 @@ class ImageLocalityTest {
       List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
       for (int i = 0; i < parallel.length; i++) {
         int at = i;
-        done.add(pool.submit(() -> parallel[at] = p.score(s, pod, h.nodeInfos().get(at))));
+        done.add(pool.submit(() -> parallel[at] = p.score(s, pod, h.snapshot().list().get(at))));
       }
       for (java.util.concurrent.Future<?> f : done) {
         f.get();
@@ -136,8 +133,7 @@ class ImageLocalityTest {
 
   @Test
   void aNodeOutsideTheSnapshotIsScoredFromItsOwnImages() {
-    PluginHarness h = new PluginHarness(List.of(
-        NodeBuilder.node("a").image("big:latest", 500 * MB).build(), NodeBuilder.node("b").build()), List.of());
+    StaticHandle h = bigOnAOnly();
     ImageLocality p = new ImageLocality(h);
     PodInfo pod = pod(h, "big");
     NodeInfo stranger = new NodeInfo();
@@ -147,17 +143,12 @@ class ImageLocalityTest {
 
   @Test
   void tableCountsANameOncePerNodeAndGoesStaleWhenANodeIsReplaced() {
-    ResourceRegistry resources = new ResourceRegistry();
-    LabelInterner labels = new LabelInterner();
-    Node a = NodeBuilder.node("a").image("x:1", 10).image("x:1", 30).build();
-    Node b = NodeBuilder.node("b").image("x:1", 20).build();
-    NodeInfo na = new NodeInfo();
-    na.setNode(a, resources, labels);
-    na.setIndex(0);
-    NodeInfo nb = new NodeInfo();
-    nb.setNode(b, resources, labels);
-    nb.setIndex(1);
-    List<NodeInfo> snapshot = List.of(na, nb);
+    StaticHandle h = TestHandles.of(List.of(
+        NodeBuilder.node("a").image("x:1", 10).image("x:1", 30).build(),
+        NodeBuilder.node("b").image("x:1", 20).build()));
+    List<NodeInfo> snapshot = h.snapshot().list();
+    NodeInfo na = snapshot.get(0);
+    NodeInfo nb = snapshot.get(1);
     ImageTable t = ImageTable.build(snapshot);
     int id = t.id("x:1");
     assertThat(t.numNodes(id)).isEqualTo(2);
@@ -166,17 +157,23 @@ class ImageLocalityTest {
     assertThat(t.id("y:1")).isEqualTo(-1);
     assertThat(t.isCurrent(snapshot)).isTrue();
     assertThat(t.isCurrent(List.of(na.copy(), nb.copy()))).as("copies share the Node").isTrue();
-    nb.setNode(NodeBuilder.node("b").build(), resources, labels);
+    nb.setNode(NodeBuilder.node("b").build(), h.resources(), h.labels());
     assertThat(t.isCurrent(snapshot)).isFalse();
     assertThat(t.row(nb)).isEqualTo(-1);
   }
 
-  private static long[] scores(PluginHarness h, PodInfo pod) {
+  /** Node a holds big:latest (500 MiB), node b no image. */
+  private static StaticHandle bigOnAOnly() {
+    return TestHandles.of(List.of(
+        NodeBuilder.node("a").image("big:latest", 500 * MB).build(), NodeBuilder.node("b").build()));
+  }
+
+  private static long[] scores(StaticHandle h, PodInfo pod) {
     ImageLocality p = new ImageLocality(h);
     CycleState s = new CycleState();
-    long[] out = new long[h.nodeInfos().size()];
+    long[] out = new long[h.snapshot().list().size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = p.score(s, pod, h.nodeInfos().get(i));
+      out[i] = p.score(s, pod, h.snapshot().list().get(i));
     }
     return out;
   }

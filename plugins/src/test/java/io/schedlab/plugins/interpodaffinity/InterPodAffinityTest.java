@@ -22,10 +22,12 @@ import io.schedlab.framework.NodeInfo;
 import io.schedlab.framework.PluginArgsException;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.PreFilterResult;
-import io.schedlab.framework.Registry;
+import io.schedlab.framework.StaticHandle;
+import io.schedlab.framework.StaticObjectLister;
 import io.schedlab.framework.Status;
 import io.schedlab.framework.StatusException;
 import io.schedlab.plugins.InTreeRegistry;
+import io.schedlab.testing.TestHandles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +46,7 @@ class InterPodAffinityTest {
       node("a2").label("zone", "z1").build(),
       node("b1").label("zone", "z2").build());
 
-  private static InterPodAffinity plugin(TestCluster cluster, String argsJson) throws Exception {
+  private static InterPodAffinity plugin(StaticHandle cluster, String argsJson) throws Exception {
     return (InterPodAffinity) InTreeRegistry.create()
         .create(InterPodAffinity.NAME, JSON.readTree(argsJson), cluster);
   }
@@ -75,8 +77,8 @@ class InterPodAffinityTest {
       String error) throws Exception {
     var registration = InTreeRegistry.create().get(InterPodAffinity.NAME);
     InterPodAffinityArgs args = (InterPodAffinityArgs)
-        Registry.decodeArgs(registration, JSON.readTree(json));
-    TestCluster cluster = new TestCluster(List.of(), List.of(), List.of());
+        io.schedlab.framework.Registry.decodeArgs(registration, JSON.readTree(json));
+    StaticHandle cluster = TestHandles.of(List.of());
     if (error == null) {
       assertThat(args.hardPodAffinityWeight()).isEqualTo(weight);
       assertThat(args.ignorePreferredTermsOfExistingPods()).isEqualTo(ignore);
@@ -125,7 +127,7 @@ class InterPodAffinityTest {
   @MethodSource("addAndRemove")
   void addPodAndRemovePodUpdateTheCounts(String name, Pod incoming, List<Pod> existing, Pod added,
       String addedNode, List<String> afterAdd, List<String> afterRemove) throws Exception {
-    TestCluster cluster = new TestCluster(ZONED_NODES, existing, List.of());
+    StaticHandle cluster = TestHandles.of(ZONED_NODES, existing);
     InterPodAffinity pl = plugin(cluster, "{}");
     PodInfo in = cluster.compile(incoming);
     CycleState state = new CycleState();
@@ -134,11 +136,11 @@ class InterPodAffinityTest {
 
     CycleState copy = state.copy();
     PodInfo addedInfo = cluster.compile(added);
-    assertThat(pl.addPod(copy, in, addedInfo, cluster.node(addedNode))).isEqualTo(Status.SUCCESS);
+    assertThat(pl.addPod(copy, in, addedInfo, cluster.snapshot().get(addedNode))).isEqualTo(Status.SUCCESS);
     assertThat(filterCodes(pl, copy, cluster, in)).isEqualTo(afterAdd);
     assertThat(filterCodes(pl, state, cluster, in)).as("original state untouched").isEqualTo(before);
 
-    assertThat(pl.removePod(copy, in, addedInfo, cluster.node(addedNode))).isEqualTo(Status.SUCCESS);
+    assertThat(pl.removePod(copy, in, addedInfo, cluster.snapshot().get(addedNode))).isEqualTo(Status.SUCCESS);
     assertThat(filterCodes(pl, copy, cluster, in)).isEqualTo(afterRemove);
   }
 
@@ -146,31 +148,31 @@ class InterPodAffinityTest {
   void removingAnExistingPodLiftsItsAntiAffinity() throws Exception {
     Pod guard = pod("guard").label("app", "guard")
         .podAntiAffinityRequired(term("zone", "app", "x")).nodeName("a1").build();
-    TestCluster cluster = new TestCluster(ZONED_NODES, List.of(guard), List.of());
+    StaticHandle cluster = TestHandles.of(ZONED_NODES, List.of(guard));
     InterPodAffinity pl = plugin(cluster, "{}");
     PodInfo in = cluster.compile(pod("in").label("app", "x").build());
     CycleState state = new CycleState();
     assertThat(pl.preFilter(state, in, cluster.snapshot().list()).status().isSuccess()).isTrue();
     assertThat(filterCodes(pl, state, cluster, in))
         .containsExactly("Unschedulable", "Unschedulable", "Success");
-    PodInfo stored = cluster.node("a1").pods().get(0);
-    assertThat(pl.removePod(state, in, stored, cluster.node("a1"))).isEqualTo(Status.SUCCESS);
+    PodInfo stored = cluster.snapshot().get("a1").pods().get(0);
+    assertThat(pl.removePod(state, in, stored, cluster.snapshot().get("a1"))).isEqualTo(Status.SUCCESS);
     assertThat(filterCodes(pl, state, cluster, in)).containsExactly("Success", "Success", "Success");
   }
 
   @Test
   void addPodWithoutPreFilterStateIsAnError() throws Exception {
-    TestCluster cluster = new TestCluster(ZONED_NODES, List.of(), List.of());
+    StaticHandle cluster = TestHandles.of(ZONED_NODES);
     InterPodAffinity pl = plugin(cluster, "{}");
     PodInfo in = cluster.compile(pod("in").build());
-    Status s = pl.addPod(new CycleState(), in, in, cluster.node("a1"));
+    Status s = pl.addPod(new CycleState(), in, in, cluster.snapshot().get("a1"));
     assertThat(s.code()).isEqualTo(Code.ERROR);
     assertThat(s.message())
         .isEqualTo("error reading \"PreFilterInterPodAffinity\" from cycleState: not found");
   }
 
   private static List<String> filterCodes(InterPodAffinity pl, CycleState state,
-      TestCluster cluster, PodInfo pod) {
+      StaticHandle cluster, PodInfo pod) {
     List<String> out = new ArrayList<>();
     for (NodeInfo n : cluster.snapshot().list()) {
       out.add(pl.filter(state, pod, n).code().upstreamName());
@@ -221,8 +223,8 @@ class InterPodAffinityTest {
   @MethodSource("labelKeysAndNamespaces")
   void labelKeysAndNamespaceSelectors(String name, Pod incoming, List<Pod> existing,
       String onA1, String onB1) throws Exception {
-    TestCluster cluster = new TestCluster(ZONED_NODES, existing,
-        List.of(namespace("ns-a", "team", "a"), namespace("ns-b", "team", "b")));
+    StaticHandle cluster = TestHandles.of(ZONED_NODES, existing)
+        .setObjects(new StaticObjectLister(List.of(namespace("ns-a", "team", "a"), namespace("ns-b", "team", "b"))));
     InterPodAffinity pl = plugin(cluster, "{}");
     PodInfo in = cluster.compile(incoming);
     CycleState state = new CycleState();
@@ -232,8 +234,8 @@ class InterPodAffinityTest {
       return;
     }
     assertThat(pre.status().isSuccess()).as(pre.status().toString()).isTrue();
-    assertThat(pl.filter(state, in, cluster.node("a1")).code().upstreamName()).isEqualTo(onA1);
-    assertThat(pl.filter(state, in, cluster.node("b1")).code().upstreamName()).isEqualTo(onB1);
+    assertThat(pl.filter(state, in, cluster.snapshot().get("a1")).code().upstreamName()).isEqualTo(onA1);
+    assertThat(pl.filter(state, in, cluster.snapshot().get("b1")).code().upstreamName()).isEqualTo(onB1);
   }
 
   // ---- parse errors ----
@@ -295,7 +297,7 @@ class InterPodAffinityTest {
   @MethodSource("parseErrors")
   void invalidSelectorsRejectThePodWithUpstreamsMessage(String name, Pod incoming, String message)
       throws Exception {
-    TestCluster cluster = new TestCluster(ZONED_NODES, List.of(), List.of());
+    StaticHandle cluster = TestHandles.of(ZONED_NODES);
     InterPodAffinity pl = plugin(cluster, "{}");
     PodInfo in = cluster.compile(incoming);
     PreFilterResult pre = pl.preFilter(new CycleState(), in, cluster.snapshot().list());
@@ -312,7 +314,7 @@ class InterPodAffinityTest {
         .podAffinityRequired(on(expr("app", "Foo")))
         .podAntiAffinityRequired(term("zone", "app", "x"))
         .nodeName("a1").build();
-    TestCluster cluster = new TestCluster(ZONED_NODES, List.of(broken), List.of());
+    StaticHandle cluster = TestHandles.of(ZONED_NODES, List.of(broken));
     InterPodAffinity pl = plugin(cluster, "{}");
     PodInfo in = cluster.compile(pod("in").label("app", "x").build());
     CycleState state = new CycleState();
@@ -357,7 +359,7 @@ class InterPodAffinityTest {
   @MethodSource("scoring")
   void scoreAndNormalize(String name, String args, Pod incoming, List<Pod> existing,
       String preScore, long[] raw, long[] normalized) throws Exception {
-    TestCluster cluster = new TestCluster(ZONED_NODES, existing, List.of());
+    StaticHandle cluster = TestHandles.of(ZONED_NODES, existing);
     InterPodAffinity pl = plugin(cluster, args);
     PodInfo in = cluster.compile(incoming);
     CycleState state = new CycleState();
@@ -387,9 +389,8 @@ class InterPodAffinityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("normalization")
   void normalizeScoreIsMinMax(String name, long[] in, long[] want) throws Exception {
-    TestCluster cluster = new TestCluster(ZONED_NODES,
-        List.of(pod("e").podAffinityPreferred(1, term("zone", "app", "x")).nodeName("a1").build()),
-        List.of());
+    StaticHandle cluster = TestHandles.of(ZONED_NODES,
+        List.of(pod("e").podAffinityPreferred(1, term("zone", "app", "x")).nodeName("a1").build()));
     InterPodAffinity pl = plugin(cluster, "{}");
     PodInfo pod = cluster.compile(pod("in").label("app", "x").build());
     CycleState state = new CycleState();
@@ -401,17 +402,17 @@ class InterPodAffinityTest {
 
   @Test
   void scoreWithoutPreScoreStateThrowsAnErrorStatus() throws Exception {
-    TestCluster cluster = new TestCluster(ZONED_NODES, List.of(), List.of());
+    StaticHandle cluster = TestHandles.of(ZONED_NODES);
     InterPodAffinity pl = plugin(cluster, "{}");
     PodInfo pod = cluster.compile(pod("in").build());
-    assertThatThrownBy(() -> pl.score(new CycleState(), pod, cluster.node("a1")))
-        .isInstanceOf(StatusException.class)
+    assertThatThrownBy(() -> pl.score(new CycleState(), pod, cluster.snapshot().get("a1")))
+        .isInstanceOf(io.schedlab.framework.StatusException.class)
         .hasMessageContaining("failed to read \"PreScoreInterPodAffinity\" from cycleState");
   }
 
   @Test
   void registersPodAndNodeEvents() throws Exception {
-    TestCluster cluster = new TestCluster(List.of(), List.of(), List.of());
+    StaticHandle cluster = TestHandles.of(List.of());
     assertThat(plugin(cluster, "{}").eventsToRegister()).containsExactly(
         new ClusterEvent(ClusterEvent.Resource.POD,
             ClusterEvent.ADD | ClusterEvent.UPDATE_POD_LABEL | ClusterEvent.DELETE),

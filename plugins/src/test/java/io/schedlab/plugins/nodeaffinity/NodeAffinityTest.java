@@ -15,9 +15,10 @@ import io.schedlab.framework.PluginArgsException;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.PreFilterResult;
 import io.schedlab.framework.Status;
+import io.schedlab.framework.StaticHandle;
 import io.schedlab.plugins.InTreeRegistry;
-import io.schedlab.plugins.testsupport.PluginHarness;
 import io.schedlab.testing.NodeBuilder;
+import io.schedlab.testing.TestHandles;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -33,7 +34,7 @@ class NodeAffinityTest {
       NodeBuilder.node("node1").label("zone", "a").build(),
       NodeBuilder.node("node2").label("zone", "b").build());
 
-  private static NodeAffinity plugin(PluginHarness h, String argsJson) {
+  private static NodeAffinity plugin(StaticHandle h, String argsJson) {
     try {
       JsonNode args = argsJson == null ? null : JSON.readTree(argsJson);
       return (NodeAffinity) InTreeRegistry.create().create(NodeAffinity.NAME, args, h);
@@ -42,7 +43,7 @@ class NodeAffinityTest {
     }
   }
 
-  private static PodInfo pod(PluginHarness h, String specJson) {
+  private static PodInfo pod(StaticHandle h, String specJson) {
     return h.compile(KubeCodec.read("{\"metadata\":{\"name\":\"p\"},\"spec\":" + specJson + "}", Pod.class));
   }
 
@@ -85,20 +86,20 @@ class NodeAffinityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidArgs")
   void invalidAddedAffinityIsRejectedWithItsFieldPath(String name, String args, String field) {
-    PluginHarness h = new PluginHarness(NODES, List.of());
+    StaticHandle h = TestHandles.of(NODES);
     assertThatThrownBy(() -> plugin(h, args))
         .isInstanceOfSatisfying(PluginArgsException.class, e -> assertThat(e.field()).isEqualTo(field));
   }
 
   @Test
   void preferredTermWithZeroWeightIsNotParsed() {
-    PluginHarness h = new PluginHarness(NODES, List.of());
+    StaticHandle h = TestHandles.of(NODES);
     String args = "{\"addedAffinity\":{\"preferredDuringSchedulingIgnoredDuringExecution\":["
         + "{\"weight\":0,\"preference\":{\"matchExpressions\":[{\"key\":\"zone\",\"operator\":\"Foo\"}]}}]}}";
     NodeAffinity p = plugin(h, args);
     CycleState s = new CycleState();
-    assertThat(p.preScore(s, pod(h, "{}"), h.nodeInfos()).code()).isEqualTo(Code.SUCCESS);
-    assertThat(p.score(s, pod(h, "{}"), h.nodeInfo("node1"))).isZero();
+    assertThat(p.preScore(s, pod(h, "{}"), h.snapshot().list()).code()).isEqualTo(Code.SUCCESS);
+    assertThat(p.score(s, pod(h, "{}"), h.snapshot().get("node1"))).isZero();
   }
 
   static Stream<Arguments> preFilterCases() {
@@ -128,8 +129,8 @@ class NodeAffinityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("preFilterCases")
   void preFilter(String name, String spec, Code code, Set<String> nodeNames, List<String> reasons) {
-    PluginHarness h = new PluginHarness(NODES, List.of());
-    PreFilterResult r = plugin(h, null).preFilter(new CycleState(), pod(h, spec), h.nodeInfos());
+    StaticHandle h = TestHandles.of(NODES);
+    PreFilterResult r = plugin(h, null).preFilter(new CycleState(), pod(h, spec), h.snapshot().list());
     assertThat(r.status().code()).isEqualTo(code);
     assertThat(r.nodeNames()).isEqualTo(nodeNames);
     assertThat(r.status().reasons()).isEqualTo(reasons);
@@ -137,59 +138,59 @@ class NodeAffinityTest {
 
   @Test
   void requiredAffinityWithoutTermsMatchesNoNode() {
-    PluginHarness h = new PluginHarness(NODES, List.of());
+    StaticHandle h = TestHandles.of(NODES);
     NodeAffinity p = plugin(h, null);
     CycleState s = new CycleState();
     PodInfo pod = pod(h, required());
-    p.preFilter(s, pod, h.nodeInfos());
-    assertThat(p.filter(s, pod, h.nodeInfo("node1"))).isEqualTo(Status.unresolvable(NodeAffinity.ERR_REASON_POD));
+    p.preFilter(s, pod, h.snapshot().list());
+    assertThat(p.filter(s, pod, h.snapshot().get("node1"))).isEqualTo(Status.unresolvable(NodeAffinity.ERR_REASON_POD));
   }
 
   @Test
   void addedAffinityAloneKeepsPreFilterAndIsCheckedFirst() {
-    PluginHarness h = new PluginHarness(NODES, List.of());
+    StaticHandle h = TestHandles.of(NODES);
     NodeAffinity p = plugin(h, "{\"addedAffinity\":{\"requiredDuringSchedulingIgnoredDuringExecution\":"
         + "{\"nodeSelectorTerms\":[{\"matchExpressions\":[{\"key\":\"zone\",\"operator\":\"In\",\"values\":[\"a\"]}]}]}}}");
     CycleState s = new CycleState();
     PodInfo pod = pod(h, "{\"nodeSelector\":{\"zone\":\"c\"}}");
-    assertThat(p.preFilter(s, pod, h.nodeInfos()).status().code()).isEqualTo(Code.SUCCESS);
-    assertThat(p.filter(s, pod, h.nodeInfo("node1"))).isEqualTo(Status.unresolvable(NodeAffinity.ERR_REASON_POD));
-    assertThat(p.filter(s, pod, h.nodeInfo("node2"))).isEqualTo(Status.unresolvable(NodeAffinity.ERR_REASON_ENFORCED));
+    assertThat(p.preFilter(s, pod, h.snapshot().list()).status().code()).isEqualTo(Code.SUCCESS);
+    assertThat(p.filter(s, pod, h.snapshot().get("node1"))).isEqualTo(Status.unresolvable(NodeAffinity.ERR_REASON_POD));
+    assertThat(p.filter(s, pod, h.snapshot().get("node2"))).isEqualTo(Status.unresolvable(NodeAffinity.ERR_REASON_ENFORCED));
   }
 
   @Test
   void invalidPreferredTermOfThePodFailsPreScoreAndScore() {
-    PluginHarness h = new PluginHarness(NODES, List.of());
+    StaticHandle h = TestHandles.of(NODES);
     NodeAffinity p = plugin(h, null);
     PodInfo pod = pod(h, "{\"affinity\":{\"nodeAffinity\":{\"preferredDuringSchedulingIgnoredDuringExecution\":["
         + "{\"weight\":1,\"preference\":{\"matchExpressions\":[{\"key\":\"zone\",\"operator\":\"Exists\"}]}},"
         + "{\"weight\":1,\"preference\":{\"matchExpressions\":[{\"key\":\"zone\",\"operator\":\"Near\"}]}}]}}}");
-    Status s = p.preScore(new CycleState(), pod, h.nodeInfos());
+    Status s = p.preScore(new CycleState(), pod, h.snapshot().list());
     assertThat(s.code()).isEqualTo(Code.ERROR);
     assertThat(s.message()).startsWith("[1].matchExpressions[0].operator: Unsupported value: \"Near\"");
-    assertThatThrownBy(() -> p.score(new CycleState(), pod, h.nodeInfo("node1")))
+    assertThatThrownBy(() -> p.score(new CycleState(), pod, h.snapshot().get("node1")))
         .isInstanceOf(io.schedlab.framework.StatusException.class);
   }
 
   @Test
   void preferredTermsOnTheNodeNameAndAddedTermsAddUp() {
-    PluginHarness h = new PluginHarness(NODES, List.of());
+    StaticHandle h = TestHandles.of(NODES);
     NodeAffinity p = plugin(h, "{\"addedAffinity\":{\"preferredDuringSchedulingIgnoredDuringExecution\":["
         + "{\"weight\":5,\"preference\":{\"matchExpressions\":[{\"key\":\"zone\",\"operator\":\"In\",\"values\":[\"b\"]}]}}]}}");
     PodInfo pod = pod(h, "{\"affinity\":{\"nodeAffinity\":{\"preferredDuringSchedulingIgnoredDuringExecution\":["
         + "{\"weight\":3,\"preference\":{\"matchFields\":[" + nameIn("node2") + "]}},"
         + "{\"weight\":7,\"preference\":{\"matchFields\":[" + nameIn("node1") + "]}}]}}}");
     CycleState s = new CycleState();
-    assertThat(p.preScore(s, pod, h.nodeInfos()).code()).isEqualTo(Code.SUCCESS);
-    long[] scores = {p.score(s, pod, h.nodeInfo("node1")), p.score(s, pod, h.nodeInfo("node2"))};
+    assertThat(p.preScore(s, pod, h.snapshot().list()).code()).isEqualTo(Code.SUCCESS);
+    long[] scores = {p.score(s, pod, h.snapshot().get("node1")), p.score(s, pod, h.snapshot().get("node2"))};
     assertThat(scores).containsExactly(7, 8);
-    p.normalizeScore(s, pod, h.nodeInfos(), scores);
+    p.normalizeScore(s, pod, h.snapshot().list(), scores);
     assertThat(scores).containsExactly(87, 100);
   }
 
   @Test
   void registersNodeAddAndLabelChange() {
-    PluginHarness h = new PluginHarness(NODES, List.of());
+    StaticHandle h = TestHandles.of(NODES);
     assertThat(plugin(h, null).eventsToRegister())
         .containsExactly(new ClusterEvent(ClusterEvent.Resource.NODE, ClusterEvent.ADD | ClusterEvent.UPDATE_NODE_LABEL));
   }

@@ -10,8 +10,9 @@ import io.schedlab.framework.CycleState;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.Status;
 import io.schedlab.framework.StatusException;
-import io.schedlab.plugins.testsupport.PluginHarness;
+import io.schedlab.framework.StaticHandle;
 import io.schedlab.testing.NodeBuilder;
+import io.schedlab.testing.TestHandles;
 import io.schedlab.testing.PodBuilder;
 import java.util.List;
 import java.util.stream.Stream;
@@ -51,23 +52,23 @@ class NodePortsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void preFilterThenFilter(String name, Pod incoming, List<Pod> running, Code preFilter, Code filter) {
-    PluginHarness h = new PluginHarness(List.of(NodeBuilder.node("n1").build()), running);
+    StaticHandle h = TestHandles.of(List.of(NodeBuilder.node("n1").build()), running);
     PodInfo pod = h.compile(incoming);
     CycleState state = new CycleState();
-    assertThat(PLUGIN.preFilter(state, pod, h.nodeInfos()).status().code()).isEqualTo(preFilter);
+    assertThat(PLUGIN.preFilter(state, pod, h.snapshot().list()).status().code()).isEqualTo(preFilter);
     if (filter != null) {
-      Status s = PLUGIN.filter(state, pod, h.nodeInfo("n1"));
+      Status s = PLUGIN.filter(state, pod, h.snapshot().get("n1"));
       assertThat(s.code()).isEqualTo(filter);
       assertThat(s.reasons()).isEqualTo(filter == Code.SUCCESS ? List.of() : List.of(NodePorts.ERR_REASON));
-      assertThat(NodePorts.fits(pod, h.nodeInfo("n1"))).isEqualTo(filter == Code.SUCCESS);
+      assertThat(NodePorts.fits(pod, h.snapshot().get("n1"))).isEqualTo(filter == Code.SUCCESS);
     }
   }
 
   @Test
   void filterWithoutPreFilterIsAnError() {
-    PluginHarness h = new PluginHarness(List.of(NodeBuilder.node("n1").build()), List.of());
+    StaticHandle h = TestHandles.of(List.of(NodeBuilder.node("n1").build()));
     PodInfo pod = h.compile(PodBuilder.pod("p").container("c").hostPort(80, null).build());
-    assertThatThrownBy(() -> PLUGIN.filter(new CycleState(), pod, h.nodeInfo("n1")))
+    assertThatThrownBy(() -> PLUGIN.filter(new CycleState(), pod, h.snapshot().get("n1")))
         .isInstanceOfSatisfying(StatusException.class, e -> assertThat(e.status().code()).isEqualTo(Code.ERROR));
   }
 

@@ -9,10 +9,11 @@ import io.schedlab.framework.CycleState;
 import io.schedlab.framework.PluginArgsException;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.Registry;
+import io.schedlab.framework.StaticHandle;
 import io.schedlab.plugins.InTreeRegistry;
-import io.schedlab.plugins.testsupport.PluginHarness;
 import io.schedlab.testing.NodeBuilder;
 import io.schedlab.testing.PodBuilder;
+import io.schedlab.testing.TestHandles;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class NodeResourcesBalancedAllocationTest {
   @MethodSource("invalidArgs")
   void invalidArgs(String name, String json, String message) throws Exception {
     NodeResourcesBalancedAllocationArgs args = decode(json);
-    PluginHarness h = new PluginHarness(List.of(), List.of());
+    StaticHandle h = TestHandles.of(List.of());
     assertThatThrownBy(() -> new NodeResourcesBalancedAllocation(args, h))
         .isInstanceOf(PluginArgsException.class)
         .hasMessage(message);
@@ -82,30 +83,30 @@ class NodeResourcesBalancedAllocationTest {
 
   @Test
   void usesRealRequestsAndSkipsBestEffortPods() throws Exception {
-    PluginHarness h = new PluginHarness(List.of(NodeBuilder.node("n").capacity("cpu", "4", "memory", "4Gi").build()),
+    StaticHandle h = TestHandles.of(List.of(NodeBuilder.node("n").capacity("cpu", "4", "memory", "4Gi").build()),
         List.of());
     NodeResourcesBalancedAllocation p = new NodeResourcesBalancedAllocation(decode(null), h);
     PodInfo bestEffort = h.compile(PodBuilder.pod("be").container("c").build());
-    assertThat(p.preScore(new CycleState(), bestEffort, h.nodeInfos()).code()).isEqualTo(Code.SKIP);
-    assertThat(p.score(new CycleState(), bestEffort, h.nodeInfo("n"))).isZero();
+    assertThat(p.preScore(new CycleState(), bestEffort, h.snapshot().list()).code()).isEqualTo(Code.SKIP);
+    assertThat(p.score(new CycleState(), bestEffort, h.snapshot().get("n"))).isZero();
     // cpu 2/4 and memory 0 (no non-zero default): |0.5 - 0| / 2 = 0.25 -> 75.
     PodInfo cpuOnly = h.compile(PodBuilder.pod("cpu").container("c", "cpu", "2").build());
     CycleState s = new CycleState();
-    assertThat(p.preScore(s, cpuOnly, h.nodeInfos()).code()).isEqualTo(Code.SUCCESS);
-    assertThat(p.score(s, cpuOnly, h.nodeInfo("n"))).isEqualTo(75);
+    assertThat(p.preScore(s, cpuOnly, h.snapshot().list()).code()).isEqualTo(Code.SUCCESS);
+    assertThat(p.score(s, cpuOnly, h.snapshot().get("n"))).isEqualTo(75);
   }
 
   @Test
   void resourceNotAccountedPerNodeIsLeftOut() throws Exception {
     // "pods" is no scalar resource: upstream scores it as absent, so only cpu and memory count.
-    PluginHarness h = new PluginHarness(List.of(NodeBuilder.node("n").capacity("cpu", "4", "memory", "4Gi").build()),
+    StaticHandle h = TestHandles.of(List.of(NodeBuilder.node("n").capacity("cpu", "4", "memory", "4Gi").build()),
         List.of());
     PodInfo pod = h.compile(PodBuilder.pod("p").container("c", "cpu", "2", "memory", "1Gi").build());
     NodeResourcesBalancedAllocation withPods = new NodeResourcesBalancedAllocation(
         decode("{\"resources\":[{\"name\":\"cpu\"},{\"name\":\"memory\"},{\"name\":\"pods\"}]}"), h);
     NodeResourcesBalancedAllocation plain = new NodeResourcesBalancedAllocation(decode(null), h);
-    assertThat(withPods.score(new CycleState(), pod, h.nodeInfo("n")))
-        .isEqualTo(plain.score(new CycleState(), pod, h.nodeInfo("n")))
+    assertThat(withPods.score(new CycleState(), pod, h.snapshot().get("n")))
+        .isEqualTo(plain.score(new CycleState(), pod, h.snapshot().get("n")))
         .isEqualTo(87);
   }
 }

@@ -25,9 +25,13 @@ import io.schedlab.framework.CycleState;
 import io.schedlab.framework.PluginArgsException;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.Registry;
+import io.schedlab.framework.StaticHandle;
+import io.schedlab.framework.StaticObjectLister;
 import io.schedlab.framework.Status;
 import io.schedlab.plugins.InTreeRegistry;
 import io.schedlab.testing.NodeBuilder;
+import io.schedlab.testing.TestHandles;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -114,17 +118,17 @@ class PodTopologySpreadTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("addPodCases")
   void addPodUpdatesCountsAndMinimum(AddCase c) {
-    TestCluster cluster = new TestCluster(c.nodes(), c.existing(), List.of());
+    StaticHandle cluster = TestHandles.of(c.nodes(), c.existing());
     PodTopologySpread plugin = new PodTopologySpread(LIST, cluster);
     PodInfo preemptor = cluster.compile(c.preemptor());
     CycleState state = new CycleState();
-    assertThat(plugin.preFilter(state, preemptor, cluster.nodes()).status().isSuccess()).isTrue();
+    assertThat(plugin.preFilter(state, preemptor, cluster.snapshot().list()).status().isSuccess()).isTrue();
     PreFilterState before = PodTopologySpread.preFilterState(state);
     Map<String, Map<String, Integer>> countsBefore = before.tpPairToMatchNum();
 
     CycleState hypothesis = state.copy();
     PodInfo added = cluster.compile(c.added());
-    assertThat(plugin.addPod(hypothesis, preemptor, added, cluster.node(c.added().spec().nodeName())))
+    assertThat(plugin.addPod(hypothesis, preemptor, added, cluster.snapshot().get(c.added().spec().nodeName())))
         .isEqualTo(Status.SUCCESS);
     PreFilterState after = PodTopologySpread.preFilterState(hypothesis);
     assertThat(after.tpPairToMatchNum()).isEqualTo(c.wantCounts());
@@ -135,33 +139,33 @@ class PodTopologySpreadTest {
     }
     assertThat(before.tpPairToMatchNum()).as("the original state is untouched").isEqualTo(countsBefore);
 
-    plugin.removePod(hypothesis, preemptor, added, cluster.node(c.added().spec().nodeName()));
+    plugin.removePod(hypothesis, preemptor, added, cluster.snapshot().get(c.added().spec().nodeName()));
     assertThat(after.tpPairToMatchNum()).as("RemovePod undoes AddPod").isEqualTo(countsBefore);
   }
 
   @Test
   void filterSeesAPodAddedByTheExtension() {
-    TestCluster cluster =
-        new TestCluster(List.of(node("node-a", "zone1"), node("node-b", "zone1")), List.of(), List.of());
+    StaticHandle cluster =
+        TestHandles.of(List.of(node("node-a", "zone1"), node("node-b", "zone1")));
     PodTopologySpread plugin = new PodTopologySpread(LIST, cluster);
     PodInfo p = cluster.compile(pod("p").label("foo", "").spreadConstraint(hard("node", FOO)).build());
     CycleState state = new CycleState();
-    plugin.preFilter(state, p, cluster.nodes());
-    assertThat(plugin.filter(state, p, cluster.node("node-a")).code()).isEqualTo(Code.SUCCESS);
+    plugin.preFilter(state, p, cluster.snapshot().list());
+    assertThat(plugin.filter(state, p, cluster.snapshot().get("node-a")).code()).isEqualTo(Code.SUCCESS);
 
-    plugin.addPod(state, p, cluster.compile(running("nominated", "node-a", "foo")), cluster.node("node-a"));
-    Status rejected = plugin.filter(state, p, cluster.node("node-a"));
+    plugin.addPod(state, p, cluster.compile(running("nominated", "node-a", "foo")), cluster.snapshot().get("node-a"));
+    Status rejected = plugin.filter(state, p, cluster.snapshot().get("node-a"));
     assertThat(rejected.code()).isEqualTo(Code.UNSCHEDULABLE);
     assertThat(rejected.reasons()).containsExactly(PodTopologySpread.ERR_REASON_CONSTRAINTS_NOT_MATCH);
-    assertThat(plugin.filter(state, p, cluster.node("node-b")).code()).isEqualTo(Code.SUCCESS);
+    assertThat(plugin.filter(state, p, cluster.snapshot().get("node-b")).code()).isEqualTo(Code.SUCCESS);
   }
 
   @Test
   void extensionsWithoutPreFilterStateReportAnError() {
-    TestCluster cluster = new TestCluster(List.of(node("node-a", "zone1")), List.of(), List.of());
+    StaticHandle cluster = TestHandles.of(List.of(node("node-a", "zone1")));
     PodTopologySpread plugin = new PodTopologySpread(LIST, cluster);
     PodInfo p = cluster.compile(pod("p").build());
-    Status s = plugin.addPod(new CycleState(), p, p, cluster.node("node-a"));
+    Status s = plugin.addPod(new CycleState(), p, p, cluster.snapshot().get("node-a"));
     assertThat(s.code()).isEqualTo(Code.ERROR);
     assertThat(s.message()).isEqualTo("reading \"PreFilterPodTopologySpread\" from cycleState: not found");
   }
@@ -239,7 +243,7 @@ class PodTopologySpreadTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidArgs")
   void invalidArgsNameTheField(String name, PodTopologySpreadArgs args, String field, String detail) {
-    TestCluster cluster = new TestCluster(List.of(), List.of(), List.of());
+    StaticHandle cluster = TestHandles.of(List.of());
     assertThatThrownBy(() -> new PodTopologySpread(args, cluster))
         .isInstanceOfSatisfying(PluginArgsException.class, e -> {
           assertThat(e.field()).isEqualTo(field);
@@ -262,7 +266,7 @@ class PodTopologySpreadTest {
             + "[{\"maxSkew\":2,\"topologyKey\":\"zone\",\"whenUnsatisfiable\":\"ScheduleAnyway\"}]}"));
     assertThat(list.defaultingType()).isEqualTo("List");
     assertThat(list.defaultConstraints()).containsExactly(dc(2, "zone", "ScheduleAnyway", null));
-    TestCluster cluster = new TestCluster(List.of(), List.of(), List.of());
+    StaticHandle cluster = TestHandles.of(List.of());
     assertThat(InTreeRegistry.create().create(PodTopologySpread.NAME, null, cluster))
         .isInstanceOf(PodTopologySpread.class);
     assertThatThrownBy(() -> InTreeRegistry.create().create(PodTopologySpread.NAME,
@@ -312,13 +316,13 @@ class PodTopologySpreadTest {
   @MethodSource("defaultSelectorCases")
   void defaultConstraintsTakeTheirSelectorFromServicesAndOwners(
       String name, List<KubeObject> objects, String ownerKind, int wantCountOnNodeA) {
-    TestCluster cluster = new TestCluster(
+    StaticHandle cluster = TestHandles.of(
         List.of(node("node-a", "zone1"), node("node-b", "zone2")),
         List.of(
             pod("w1").nodeName("node-a").label("app", "web").label("rev", "1").build(),
             pod("w2").nodeName("node-a").label("app", "web").label("rev", "2").label("tier", "front").build(),
-            pod("d1").nodeName("node-a").label("app", "db").build()),
-        objects);
+            pod("d1").nodeName("node-a").label("app", "db").build()))
+        .setObjects(new StaticObjectLister(objects));
     PodTopologySpreadArgs args = new PodTopologySpreadArgs(
         List.of(dc(1, "node", "DoNotSchedule", null), dc(1, "zone", "ScheduleAnyway", null)), "List");
     PodTopologySpread plugin = new PodTopologySpread(args, cluster);
@@ -328,7 +332,7 @@ class PodTopologySpreadTest {
     }
     PodInfo p = cluster.compile(b.build());
     CycleState state = new CycleState();
-    Status s = plugin.preFilter(state, p, cluster.nodes()).status();
+    Status s = plugin.preFilter(state, p, cluster.snapshot().list()).status();
     if (wantCountOnNodeA < 0) {
       assertThat(s.code()).isEqualTo(Code.SKIP);
       return;
@@ -343,32 +347,33 @@ class PodTopologySpreadTest {
   void podConstraintsReplaceTheDefaults() {
     Service web = Service.of(meta("default", "web"),
         new ServiceSpec(Map.of("app", "web"), null, null, null, null), null);
-    TestCluster cluster = new TestCluster(List.of(node("node-a", "zone1")), List.of(), List.of(web));
+    StaticHandle cluster = TestHandles.of(List.of(node("node-a", "zone1")))
+        .setObjects(new StaticObjectLister(List.of(web)));
     PodTopologySpreadArgs args =
         new PodTopologySpreadArgs(List.of(dc(1, "node", "DoNotSchedule", null)), "List");
     PodTopologySpread plugin = new PodTopologySpread(args, cluster);
     PodInfo p = cluster.compile(pod("p").label("app", "web")
         .spreadConstraint(new TopologySpreadConstraint(1, "zone", "ScheduleAnyway", FOO, null, null, null, null))
         .build());
-    assertThat(plugin.preFilter(new CycleState(), p, cluster.nodes()).status().code()).isEqualTo(Code.SKIP);
-    assertThat(plugin.preScore(new CycleState(), p, cluster.nodes()).code()).isEqualTo(Code.SUCCESS);
+    assertThat(plugin.preFilter(new CycleState(), p, cluster.snapshot().list()).status().code()).isEqualTo(Code.SKIP);
+    assertThat(plugin.preScore(new CycleState(), p, cluster.snapshot().list()).code()).isEqualTo(Code.SUCCESS);
   }
 
   // ---- errors and feature gates ----
 
   @Test
   void anInvalidSelectorIsAnError() {
-    TestCluster cluster = new TestCluster(List.of(node("node-a", "zone1")), List.of(), List.of());
+    StaticHandle cluster = TestHandles.of(List.of(node("node-a", "zone1")));
     PodTopologySpread plugin = new PodTopologySpread(LIST, cluster);
     LabelSelector bad = new LabelSelector(null, List.of(new LabelSelectorRequirement("foo", "In", List.of())));
     PodInfo hardPod = cluster.compile(pod("p").spreadConstraint(hard("zone", bad)).build());
-    Status pre = plugin.preFilter(new CycleState(), hardPod, cluster.nodes()).status();
+    Status pre = plugin.preFilter(new CycleState(), hardPod, cluster.snapshot().list()).status();
     assertThat(pre.code()).isEqualTo(Code.ERROR);
     assertThat(pre.message()).startsWith(
         "get constraints from pod: obtaining pod's hard topology spread constraints: invalid selector requirement");
     PodInfo softPod = cluster.compile(pod("p").spreadConstraint(
         new TopologySpreadConstraint(1, "zone", "ScheduleAnyway", bad, null, null, null, null)).build());
-    Status score = plugin.preScore(new CycleState(), softPod, cluster.nodes());
+    Status score = plugin.preScore(new CycleState(), softPod, cluster.snapshot().list());
     assertThat(score.code()).isEqualTo(Code.ERROR);
     assertThat(score.message()).startsWith(
         "calculating preScoreState: obtaining pod's soft topology spread constraints: ");
@@ -384,10 +389,9 @@ class PodTopologySpreadTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("gateCases")
   void matchLabelKeysFollowsItsGate(String name, Map<String, Boolean> gates, int wantOnNodeA) {
-    TestCluster cluster = new TestCluster(List.of(node("node-a", "zone1")),
+    StaticHandle cluster = TestHandles.of(List.of(node("node-a", "zone1")),
         List.of(pod("w1").nodeName("node-a").label("app", "web").label("rev", "1").build(),
-            pod("w2").nodeName("node-a").label("app", "web").label("rev", "2").build()),
-        List.of());
+            pod("w2").nodeName("node-a").label("app", "web").label("rev", "2").build()));
     PodTopologySpread plugin =
         new PodTopologySpread(LIST, cluster, PodTopologySpread.Features.fromGates(gates));
     PodInfo p = cluster.compile(pod("p").label("app", "web").label("rev", "2")
@@ -395,7 +399,7 @@ class PodTopologySpreadTest {
             selector("app", "web"), null, null, null, List.of("rev", "absent")))
         .build());
     CycleState state = new CycleState();
-    plugin.preFilter(state, p, cluster.nodes());
+    plugin.preFilter(state, p, cluster.snapshot().list());
     assertThat(PodTopologySpread.preFilterState(state).matchNumbers(0)).isEqualTo(Map.of("node-a", wantOnNodeA));
   }
 
@@ -404,7 +408,7 @@ class PodTopologySpreadTest {
     List<Node> nodes = List.of(
         NodeBuilder.node("node-a").label("zone", "zone1").label("pool", "gpu").build(),
         NodeBuilder.node("node-b").label("zone", "zone2").build());
-    TestCluster cluster = new TestCluster(nodes, List.of(), List.of());
+    StaticHandle cluster = TestHandles.of(nodes);
     Pod pod = pod("p").label("foo", "").nodeSelector("pool", "gpu")
         .spreadConstraint(new TopologySpreadConstraint(1, "zone", "DoNotSchedule", FOO, null, "Ignore", null, null))
         .build();
@@ -412,14 +416,14 @@ class PodTopologySpreadTest {
     for (var c : List.of(Map.entry(PodTopologySpread.Features.DEFAULTS, 2), Map.entry(off, 1))) {
       PodTopologySpread plugin = new PodTopologySpread(LIST, cluster, c.getKey());
       CycleState state = new CycleState();
-      plugin.preFilter(state, cluster.compile(pod), cluster.nodes());
+      plugin.preFilter(state, cluster.compile(pod), cluster.snapshot().list());
       assertThat(PodTopologySpread.preFilterState(state).domainCount(0)).as("%s", c.getKey()).isEqualTo(c.getValue());
     }
   }
 
   @Test
   void registersUpstreamsEvents() {
-    TestCluster cluster = new TestCluster(List.of(), List.of(), List.of());
+    StaticHandle cluster = TestHandles.of(List.of());
     List<ClusterEvent> events = new PodTopologySpread(LIST, cluster).eventsToRegister();
     assertThat(events).containsExactly(
         new ClusterEvent(ClusterEvent.Resource.POD, ClusterEvent.ADD | ClusterEvent.UPDATE_POD_LABEL
