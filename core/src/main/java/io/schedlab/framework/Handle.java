@@ -17,6 +17,12 @@ public interface Handle {
   /** Virtual time now, in nanoseconds. */
   long nowNanos();
 
+  /**
+   * Now as a calendar instant (the simulation's epoch plus {@link #nowNanos()}): what object
+   * timestamps such as a pod's {@code status.startTime} are compared against.
+   */
+  java.time.Instant now();
+
   /** The pod parked in Permit with that uid, or null. */
   WaitingPod waitingPod(String uid);
 

@@ -2,6 +2,8 @@ package io.schedlab.plugins;
 
 import io.schedlab.framework.Registry;
 import io.schedlab.plugins.defaultbinder.DefaultBinder;
+import io.schedlab.plugins.defaultpreemption.DefaultPreemption;
+import io.schedlab.plugins.defaultpreemption.DefaultPreemptionArgs;
 import io.schedlab.plugins.nodename.NodeName;
 import io.schedlab.plugins.noderesources.NodeResourcesFit;
 import io.schedlab.plugins.noderesources.NodeResourcesFitArgs;
@@ -27,6 +29,12 @@ public final class InTreeRegistry {
             NodeResourcesFitArgs.class,
             NodeResourcesFitArgs::defaults,
             NodeResourcesFit::new)
+        .register(
+            DefaultPreemption.NAME,
+            DefaultPreemption.class,
+            DefaultPreemptionArgs.class,
+            DefaultPreemptionArgs::defaults,
+            DefaultPreemption::new)
         .register(DefaultBinder.NAME, DefaultBinder.class, DefaultBinder::new);
   }
 }
