@@ -52,6 +52,10 @@ public class SchedulingBasicBenchmark {
   @Param({"500", "5000"})
   public int nodes;
 
+  /** KubeSchedulerConfiguration parallelism; threads are capped at the core count. */
+  @Param({"16"})
+  public int parallelism;
+
   private SchedulerConfig config;
   private Registry registry;
   private List<Node> nodeList;
@@ -60,7 +64,11 @@ public class SchedulingBasicBenchmark {
   @Setup
   public void setup() {
     registry = InTreeRegistry.create();
-    config = SchedulerConfig.defaults(registry);
+    config =
+        io.schedlab.config.SchedulerConfigLoader.parse(
+            "apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\nparallelism: "
+                + parallelism + "\n",
+            "benchmark", registry);
     nodeList = new ArrayList<>(nodes);
     for (int i = 0; i < nodes; i++) {
       nodeList.add(node("node-" + i));

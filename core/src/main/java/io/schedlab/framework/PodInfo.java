@@ -50,20 +50,26 @@ public final class PodInfo {
   }
 
   private static List<ContainerPort> collectHostPorts(Pod pod) {
-    List<ContainerPort> ports = null;
-    for (List<Container> list : List.of(pod.spec().initContainers(), pod.spec().containers())) {
-      for (Container c : list) {
-        for (ContainerPort p : c.ports()) {
-          if (p.hostPort() != null && p.hostPort() > 0) {
-            if (ports == null) {
-              ports = new ArrayList<>();
-            }
-            ports.add(p);
-          }
-        }
+    List<ContainerPort> ports = new ArrayList<>(0);
+    for (Container c : pod.spec().initContainers()) {
+      // Only sidecars run for the pod's whole life; a plain init container's port is released
+      // before the app containers start, so upstream's GetHostPorts leaves it out.
+      if ("Always".equals(c.restartPolicy())) {
+        addHostPorts(c, ports);
       }
     }
-    return ports == null ? List.of() : List.copyOf(ports);
+    for (Container c : pod.spec().containers()) {
+      addHostPorts(c, ports);
+    }
+    return ports.isEmpty() ? List.of() : List.copyOf(ports);
+  }
+
+  private static void addHostPorts(Container c, List<ContainerPort> into) {
+    for (ContainerPort p : c.ports()) {
+      if (p.hostPort() != null && p.hostPort() > 0) {
+        into.add(p);
+      }
+    }
   }
 
   public Pod pod() {
@@ -120,7 +126,10 @@ public final class PodInfo {
     return labels;
   }
 
-  /** Container ports with a hostPort, init containers first, as upstream collects them. */
+  /**
+   * Container ports with a hostPort, sidecar (restartable) init containers first, then the app
+   * containers, as upstream's GetHostPorts collects them.
+   */
   public List<ContainerPort> hostPorts() {
     return hostPorts;
   }

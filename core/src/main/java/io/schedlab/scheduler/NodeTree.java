@@ -14,6 +14,7 @@ import java.util.Map;
  */
 final class NodeTree {
   private final Map<String, List<String>> zones = new LinkedHashMap<>();
+  private final java.util.Set<String> names = new java.util.HashSet<>();
   private int size;
 
   static String zoneKey(Node node) {
@@ -33,20 +34,20 @@ final class NodeTree {
   }
 
   void add(Node node) {
-    List<String> names = zones.computeIfAbsent(zoneKey(node), k -> new ArrayList<>());
     String name = node.metadata().name();
-    if (!names.contains(name)) {
-      names.add(name);
+    if (names.add(name)) {
+      zones.computeIfAbsent(zoneKey(node), k -> new ArrayList<>()).add(name);
       size++;
     }
   }
 
   void remove(Node node) {
     String key = zoneKey(node);
-    List<String> names = zones.get(key);
-    if (names != null && names.remove(node.metadata().name())) {
+    List<String> inZone = zones.get(key);
+    if (inZone != null && inZone.remove(node.metadata().name())) {
+      names.remove(node.metadata().name());
       size--;
-      if (names.isEmpty()) {
+      if (inZone.isEmpty()) {
         zones.remove(key);
       }
     }

@@ -4,10 +4,20 @@ import io.schedlab.framework.Registry;
 import io.schedlab.plugins.defaultbinder.DefaultBinder;
 import io.schedlab.plugins.defaultpreemption.DefaultPreemption;
 import io.schedlab.plugins.defaultpreemption.DefaultPreemptionArgs;
+import io.schedlab.plugins.imagelocality.ImageLocality;
+import io.schedlab.plugins.interpodaffinity.InterPodAffinity;
+import io.schedlab.plugins.interpodaffinity.InterPodAffinityArgs;
+import io.schedlab.plugins.nodeaffinity.NodeAffinity;
+import io.schedlab.plugins.nodeaffinity.NodeAffinityArgs;
 import io.schedlab.plugins.nodename.NodeName;
+import io.schedlab.plugins.nodeports.NodePorts;
+import io.schedlab.plugins.noderesources.NodeResourcesBalancedAllocation;
+import io.schedlab.plugins.noderesources.NodeResourcesBalancedAllocationArgs;
 import io.schedlab.plugins.noderesources.NodeResourcesFit;
 import io.schedlab.plugins.noderesources.NodeResourcesFitArgs;
 import io.schedlab.plugins.nodeunschedulable.NodeUnschedulable;
+import io.schedlab.plugins.podtopologyspread.PodTopologySpread;
+import io.schedlab.plugins.podtopologyspread.PodTopologySpreadArgs;
 import io.schedlab.plugins.queuesort.PrioritySort;
 import io.schedlab.plugins.schedulinggates.SchedulingGates;
 import io.schedlab.plugins.tainttoleration.TaintToleration;
@@ -29,6 +39,32 @@ public final class InTreeRegistry {
             NodeResourcesFitArgs.class,
             NodeResourcesFitArgs::defaults,
             NodeResourcesFit::new)
+        .register(
+            NodeAffinity.NAME,
+            NodeAffinity.class,
+            NodeAffinityArgs.class,
+            NodeAffinityArgs::defaults,
+            (args, h) -> new NodeAffinity(args))
+        .register(NodePorts.NAME, NodePorts.class, h -> new NodePorts())
+        .register(ImageLocality.NAME, ImageLocality.class, ImageLocality::new)
+        .register(
+            NodeResourcesBalancedAllocation.NAME,
+            NodeResourcesBalancedAllocation.class,
+            NodeResourcesBalancedAllocationArgs.class,
+            NodeResourcesBalancedAllocationArgs::defaults,
+            NodeResourcesBalancedAllocation::new)
+        .register(
+            PodTopologySpread.NAME,
+            PodTopologySpread.class,
+            PodTopologySpreadArgs.class,
+            PodTopologySpreadArgs::defaults,
+            PodTopologySpread::new)
+        .register(
+            InterPodAffinity.NAME,
+            InterPodAffinity.class,
+            InterPodAffinityArgs.class,
+            InterPodAffinityArgs::defaults,
+            InterPodAffinity::new)
         .register(
             DefaultPreemption.NAME,
             DefaultPreemption.class,

@@ -187,7 +187,8 @@ class SchedulerTest {
   void parallelAndSerialFilterScoreGiveEqualResults(long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     List<Node> nodes = new ArrayList<>();
-    for (int i = 0; i < 700; i++) {
+    // 1,500 nodes scored at 100 % give waves large enough for the parallel path.
+    for (int i = 0; i < 1500; i++) {
       NodeBuilder b = NodeBuilder.node("n" + i)
           .capacity("cpu", Integer.toString(2 + rnd.nextInt(30)))
           .capacity("memory", (4 + rnd.nextInt(60)) + "Gi")
@@ -204,8 +205,10 @@ class SchedulerTest {
           .req("memory", (64 + rnd.nextInt(8000)) + "Mi")
           .build());
     }
-    SchedulerConfig serial = config("apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\nparallelism: 1\n");
-    SchedulerConfig parallel = config("apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\nparallelism: 8\n");
+    String base = "apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\n"
+        + "percentageOfNodesToScore: 100\n";
+    SchedulerConfig serial = config(base + "parallelism: 1\n");
+    SchedulerConfig parallel = config(base + "parallelism: 8\n");
     BatchRun.Result s = BatchRun.run(serial, registry(), nodes, pods, seed);
     BatchRun.Result p = BatchRun.run(parallel, registry(), nodes, pods, seed);
     assertThat(p.outcomes()).isEqualTo(s.outcomes());

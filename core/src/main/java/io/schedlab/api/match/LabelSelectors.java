@@ -28,6 +28,14 @@ public final class LabelSelectors {
 
   private LabelSelectors() {}
 
+  /**
+   * Why {@code key} is not a valid label key (apimachinery's {@code IsQualifiedName}, as
+   * {@code ValidateLabelName} uses it), or null when it is; for validating config fields.
+   */
+  public static String labelKeyError(String key) {
+    return LabelSyntax.keyError(key);
+  }
+
   /** Whether {@code labels} satisfy {@code selector}. */
   public static boolean matches(LabelSelector selector, Map<String, String> labels) {
     return compile(selector).matches(labels);

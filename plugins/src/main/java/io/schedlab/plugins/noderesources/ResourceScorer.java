@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * Upstream's resourceAllocationScorer: per scored resource, the node's allocatable and what would
  * be requested with the pod added, fed to a strategy. Resources the pod does not request among
- * the scalar ones, and resources the node does not have, are left out of the weighted mean.
+ * the scalar ones, resources the node does not have, and names the scheduler does not account
+ * per node (neither cpu, memory, ephemeral-storage nor a scalar resource, e.g. pods) are left
+ * out of the weighted mean.
  *
  * <p>Implementation note: the scored resources are resolved to registry indexes once, when the
  * plugin is built; a score call is then a loop over a few longs with no allocation.
@@ -24,6 +26,7 @@ public final class ResourceScorer {
 
   private final int[] indexes;
   private final boolean[] scalar;
+  private final boolean[] accounted;
   private final long[] weights;
   private final boolean useRequested;
   private final Strategy strategy;
@@ -36,11 +39,16 @@ public final class ResourceScorer {
     int n = resources.size();
     this.indexes = new int[n];
     this.scalar = new boolean[n];
+    this.accounted = new boolean[n];
     this.weights = new long[n];
     for (int i = 0; i < n; i++) {
       String name = resources.get(i).name();
       indexes[i] = registry.indexOf(name);
       scalar[i] = ResourceNames.isScalar(name);
+      accounted[i] = indexes[i] == ResourceRegistry.CPU
+          || indexes[i] == ResourceRegistry.MEMORY
+          || indexes[i] == ResourceRegistry.EPHEMERAL_STORAGE
+          || scalar[i];
       weights[i] = resources.get(i).weight();
     }
     this.useRequested = useRequested;
@@ -64,7 +72,7 @@ public final class ResourceScorer {
     for (int i = 0; i < n; i++) {
       int r = indexes[i];
       long podRequest = podRequests[i];
-      if (podRequest == 0 && scalar[i]) {
+      if ((podRequest == 0 && scalar[i]) || !accounted[i]) {
         continue;
       }
       long alloc = node.allocatable(r);

@@ -1,0 +1,522 @@
+package io.schedlab.plugins.interpodaffinity;
+
+import io.schedlab.api.Affinity;
+import io.schedlab.api.Namespace;
+import io.schedlab.framework.ClusterEvent;
+import io.schedlab.framework.CycleState;
+import io.schedlab.framework.EnqueueExtensions;
+import io.schedlab.framework.FilterPlugin;
+import io.schedlab.framework.Handle;
+import io.schedlab.framework.LabelSet;
+import io.schedlab.framework.NodeInfo;
+import io.schedlab.framework.ObjectLister;
+import io.schedlab.framework.PluginArgsException;
+import io.schedlab.framework.PodInfo;
+import io.schedlab.framework.PreFilterExtensions;
+import io.schedlab.framework.PreFilterPlugin;
+import io.schedlab.framework.PreFilterResult;
+import io.schedlab.framework.PreScorePlugin;
+import io.schedlab.framework.ScoreExtensions;
+import io.schedlab.framework.ScorePlugin;
+import io.schedlab.framework.StateData;
+import io.schedlab.framework.Status;
+import io.schedlab.framework.StatusException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Upstream's InterPodAffinity. Filter: the node must be in a topology domain holding a pod that
+ * matches all the incoming pod's required affinity terms (or no pod anywhere matches them and the
+ * pod matches them itself), in no domain holding a pod that matches one of its required
+ * anti-affinity terms, and in no domain where an existing pod's required anti-affinity term
+ * matches the incoming pod. Score: per topology domain, the weights of the preferred terms that
+ * match in either direction, plus {@code hardPodAffinityWeight} for existing pods' required
+ * affinity terms that match the incoming pod; NormalizeScore scales min..max to 0..100.
+ *
+ * <p>Implementation note: a topology pair (label key, value) is two interned ids packed in a
+ * long, and the per-pair counts and scores live in {@link TopologyPairMap}s. PreFilter and
+ * PreScore walk the pods once per cycle; Filter and Score only look the node's labels up in those
+ * maps. Existing pods' terms are compiled once per PodInfo ({@link PodAffinityTerms.Cache}); the
+ * incoming pod's namespace selectors are unrolled against the Namespace objects each cycle, as
+ * upstream does.
+ */
+public final class InterPodAffinity
+    implements PreFilterPlugin, PreFilterExtensions, FilterPlugin, PreScorePlugin, ScorePlugin,
+        ScoreExtensions, EnqueueExtensions {
+  public static final String NAME = "InterPodAffinity";
+
+  public static final String ERR_REASON_EXISTING_ANTI_AFFINITY_RULES_NOT_MATCH =
+      "node(s) didn't satisfy existing pods anti-affinity rules";
+  public static final String ERR_REASON_AFFINITY_RULES_NOT_MATCH =
+      "node(s) didn't match pod affinity rules";
+  public static final String ERR_REASON_ANTI_AFFINITY_RULES_NOT_MATCH =
+      "node(s) didn't match pod anti-affinity rules";
+
+  static final int MIN_HARD_POD_AFFINITY_WEIGHT = 0;
+  static final int MAX_HARD_POD_AFFINITY_WEIGHT = 100;
+
+  private static final String PRE_FILTER_KEY_NAME = "PreFilter" + NAME;
+  private static final String PRE_SCORE_KEY_NAME = "PreScore" + NAME;
+  private static final CycleState.Key<PreFilterState> PRE_FILTER_KEY =
+      CycleState.Key.of(PRE_FILTER_KEY_NAME);
+  private static final CycleState.Key<PreScoreState> PRE_SCORE_KEY =
+      CycleState.Key.of(PRE_SCORE_KEY_NAME);
+
+  private static final Status AFFINITY_REJECT =
+      Status.unresolvable(ERR_REASON_AFFINITY_RULES_NOT_MATCH);
+  private static final Status ANTI_AFFINITY_REJECT =
+      Status.unschedulable(ERR_REASON_ANTI_AFFINITY_RULES_NOT_MATCH);
+  private static final Status EXISTING_ANTI_AFFINITY_REJECT =
+      Status.unschedulable(ERR_REASON_EXISTING_ANTI_AFFINITY_RULES_NOT_MATCH);
+
+  /** Upstream passes a nil label set for terms whose namespace selector was already unrolled. */
+  private static final Map<String, String> NO_LABELS = Map.of();
+
+  private final Handle handle;
+  private final int hardPodAffinityWeight;
+  private final boolean ignorePreferredTermsOfExistingPods;
+  private final PodAffinityTerms.Cache terms;
+
+  public InterPodAffinity(InterPodAffinityArgs args, Handle handle) {
+    validate(args);
+    this.handle = handle;
+    this.hardPodAffinityWeight = args.hardPodAffinityWeight();
+    this.ignorePreferredTermsOfExistingPods = args.ignorePreferredTermsOfExistingPods();
+    this.terms = new PodAffinityTerms.Cache(handle.labels());
+  }
+
+  /** Upstream's ValidateInterPodAffinityArgs. */
+  static void validate(InterPodAffinityArgs args) {
+    int w = args.hardPodAffinityWeight();
+    if (w < MIN_HARD_POD_AFFINITY_WEIGHT || w > MAX_HARD_POD_AFFINITY_WEIGHT) {
+      throw new PluginArgsException("hardPodAffinityWeight",
+          "Invalid value: " + w + ": not in valid range [" + MIN_HARD_POD_AFFINITY_WEIGHT + "-"
+              + MAX_HARD_POD_AFFINITY_WEIGHT + "]");
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  // ---- PreFilter ----
+
+  /** Counts per topology pair computed in PreFilter; AddPod/RemovePod adjust a copy. */
+  static final class PreFilterState implements StateData {
+    final PodInfo pod;
+    /** The incoming pod's required terms, namespace selectors unrolled. */
+    final AffinityTerm[] affinityTerms;
+    final AffinityTerm[] antiAffinityTerms;
+    final Map<String, String> namespaceLabels;
+    /** Whether the incoming pod matches all its own required affinity terms. */
+    final boolean podMatchesOwnAffinity;
+    /** Pairs where existing pods have a required anti-affinity term matching the incoming pod. */
+    final TopologyPairMap existingAntiAffinityCounts;
+    /** Pairs where existing pods match all the incoming pod's required affinity terms. */
+    final TopologyPairMap affinityCounts;
+    /** Pairs where existing pods match one of the incoming pod's required anti-affinity terms. */
+    final TopologyPairMap antiAffinityCounts;
+
+    PreFilterState(PodInfo pod, AffinityTerm[] affinityTerms, AffinityTerm[] antiAffinityTerms,
+        Map<String, String> namespaceLabels, boolean podMatchesOwnAffinity,
+        TopologyPairMap existingAntiAffinityCounts, TopologyPairMap affinityCounts,
+        TopologyPairMap antiAffinityCounts) {
+      this.pod = pod;
+      this.affinityTerms = affinityTerms;
+      this.antiAffinityTerms = antiAffinityTerms;
+      this.namespaceLabels = namespaceLabels;
+      this.podMatchesOwnAffinity = podMatchesOwnAffinity;
+      this.existingAntiAffinityCounts = existingAntiAffinityCounts;
+      this.affinityCounts = affinityCounts;
+      this.antiAffinityCounts = antiAffinityCounts;
+    }
+
+    @Override
+    public StateData copy() {
+      return new PreFilterState(pod, affinityTerms, antiAffinityTerms, namespaceLabels,
+          podMatchesOwnAffinity, existingAntiAffinityCounts.copy(), affinityCounts.copy(),
+          antiAffinityCounts.copy());
+    }
+  }
+
+  @Override
+  public PreFilterResult preFilter(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
+    PodAffinityTerms own = terms.of(pod);
+    if (own.parseError != null) {
+      return PreFilterResult.of(Status.unresolvable("parsing pod: " + own.parseError));
+    }
+    AffinityTerm[] affinity = own.requiredAffinity;
+    AffinityTerm[] antiAffinity = own.requiredAntiAffinity;
+    if (PodAffinityTerms.anySelectsSomeNamespaces(affinity)
+        || PodAffinityTerms.anySelectsSomeNamespaces(antiAffinity)) {
+      List<Namespace> namespaces = namespaces();
+      affinity = PodAffinityTerms.withSelectedNamespaces(affinity, namespaces);
+      antiAffinity = PodAffinityTerms.withSelectedNamespaces(antiAffinity, namespaces);
+    }
+    Map<String, String> nsLabels = namespaceLabels(pod.namespace());
+
+    TopologyPairMap existingAnti = new TopologyPairMap();
+    for (NodeInfo node : handle.snapshot().havePodsWithRequiredAntiAffinity()) {
+      LabelSet nodeLabels = node.labels();
+      for (PodInfo existing : node.podsWithRequiredAntiAffinity()) {
+        addMatchingAntiAffinity(existingAnti, terms.of(existing).requiredAntiAffinity, pod,
+            nsLabels, nodeLabels, 1);
+      }
+    }
+
+    TopologyPairMap affinityCounts = new TopologyPairMap();
+    TopologyPairMap antiAffinityCounts = new TopologyPairMap();
+    if (affinity.length > 0 || antiAffinity.length > 0) {
+      for (NodeInfo node : nodes) {
+        LabelSet nodeLabels = node.labels();
+        for (PodInfo existing : node.pods()) {
+          addIfMatchesAll(affinityCounts, affinity, existing, nodeLabels, 1);
+          addMatchingAntiAffinity(antiAffinityCounts, antiAffinity, existing, NO_LABELS,
+              nodeLabels, 1);
+        }
+      }
+    }
+
+    if (existingAnti.nonZero() == 0 && affinity.length == 0 && antiAffinity.length == 0) {
+      return PreFilterResult.SKIP;
+    }
+    state.write(PRE_FILTER_KEY, new PreFilterState(pod, affinity, antiAffinity, nsLabels,
+        matchesAll(affinity, pod), existingAnti, affinityCounts, antiAffinityCounts));
+    return PreFilterResult.SUCCESS;
+  }
+
+  /** For each term {@code target} matches, adds {@code delta} to the node's pair for its topology key. */
+  private static void addMatchingAntiAffinity(TopologyPairMap counts, AffinityTerm[] terms,
+      PodInfo target, Map<String, String> nsLabels, LabelSet nodeLabels, long delta) {
+    for (AffinityTerm t : terms) {
+      if (t.matches(target, nsLabels)) {
+        addForTopology(counts, nodeLabels, t.topologyKeyId, delta);
+      }
+    }
+  }
+
+  /** When {@code target} matches every term, adds {@code delta} to the node's pair of each. */
+  private static void addIfMatchesAll(TopologyPairMap counts, AffinityTerm[] terms,
+      PodInfo target, LabelSet nodeLabels, long delta) {
+    if (matchesAll(terms, target)) {
+      for (AffinityTerm t : terms) {
+        addForTopology(counts, nodeLabels, t.topologyKeyId, delta);
+      }
+    }
+  }
+
+  private static void addForTopology(TopologyPairMap counts, LabelSet nodeLabels, int keyId,
+      long delta) {
+    int value = nodeLabels.get(keyId);
+    if (value >= 0) {
+      counts.add(TopologyPairMap.pair(keyId, value), delta);
+    }
+  }
+
+  /** Upstream's podMatchesAllAffinityTerms: false for no terms. */
+  private static boolean matchesAll(AffinityTerm[] terms, PodInfo pod) {
+    if (terms.length == 0) {
+      return false;
+    }
+    for (AffinityTerm t : terms) {
+      // The incoming pod's namespace selectors are unrolled, so no namespace labels are needed.
+      if (!t.matches(pod, NO_LABELS)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<Namespace> namespaces() {
+    ObjectLister objects = handle.objects();
+    return objects == null ? List.of() : objects.list(Namespace.class, null);
+  }
+
+  /** Upstream's GetNamespaceLabelsSnapshot: the labels of the pod's namespace, empty if unknown. */
+  private Map<String, String> namespaceLabels(String namespace) {
+    ObjectLister objects = handle.objects();
+    Namespace ns = objects == null ? null : objects.get(Namespace.class, null, namespace);
+    return ns == null ? NO_LABELS : ns.metadata().labels();
+  }
+
+  @Override
+  public PreFilterExtensions preFilterExtensions() {
+    return this;
+  }
+
+  @Override
+  public Status addPod(CycleState state, PodInfo podToSchedule, PodInfo podToAdd, NodeInfo node) {
+    return updateWithPod(state, podToAdd, node, 1);
+  }
+
+  @Override
+  public Status removePod(
+      CycleState state, PodInfo podToSchedule, PodInfo podToRemove, NodeInfo node) {
+    return updateWithPod(state, podToRemove, node, -1);
+  }
+
+  private Status updateWithPod(CycleState state, PodInfo changed, NodeInfo node, long delta) {
+    PreFilterState s = state.read(PRE_FILTER_KEY);
+    if (s == null) {
+      return Status.error(notFound(PRE_FILTER_KEY_NAME));
+    }
+    LabelSet nodeLabels = node.labels();
+    addMatchingAntiAffinity(s.existingAntiAffinityCounts, terms.of(changed).requiredAntiAffinity,
+        s.pod, s.namespaceLabels, nodeLabels, delta);
+    addIfMatchesAll(s.affinityCounts, s.affinityTerms, changed, nodeLabels, delta);
+    addMatchingAntiAffinity(s.antiAffinityCounts, s.antiAffinityTerms, changed, NO_LABELS,
+        nodeLabels, delta);
+    return Status.SUCCESS;
+  }
+
+  private static String notFound(String key) {
+    return "error reading \"" + key + "\" from cycleState: not found";
+  }
+
+  // ---- Filter ----
+
+  @Override
+  public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
+    PreFilterState s = state.read(PRE_FILTER_KEY);
+    if (s == null) {
+      return Status.error(notFound(PRE_FILTER_KEY_NAME));
+    }
+    LabelSet labels = node.labels();
+    if (!satisfiesPodAffinity(s, labels)) {
+      return AFFINITY_REJECT;
+    }
+    if (!satisfiesPodAntiAffinity(s, labels)) {
+      return ANTI_AFFINITY_REJECT;
+    }
+    if (!satisfiesExistingPodsAntiAffinity(s, labels)) {
+      return EXISTING_ANTI_AFFINITY_REJECT;
+    }
+    return Status.SUCCESS;
+  }
+
+  private static boolean satisfiesPodAffinity(PreFilterState s, LabelSet labels) {
+    boolean podsExist = true;
+    for (AffinityTerm t : s.affinityTerms) {
+      int value = labels.get(t.topologyKeyId);
+      if (value < 0) {
+        // Every topology key must be a label of the node.
+        return false;
+      }
+      if (s.affinityCounts.get(TopologyPairMap.pair(t.topologyKeyId, value)) <= 0) {
+        podsExist = false;
+      }
+    }
+    if (podsExist) {
+      return true;
+    }
+    // The first pod of a group with affinity to itself: no pod matches anywhere yet, and the pod
+    // matches its own terms, so it may go to any node that has the topology keys.
+    return s.affinityCounts.nonZero() == 0 && s.podMatchesOwnAffinity;
+  }
+
+  private static boolean satisfiesPodAntiAffinity(PreFilterState s, LabelSet labels) {
+    if (s.antiAffinityCounts.nonZero() == 0) {
+      return true;
+    }
+    for (AffinityTerm t : s.antiAffinityTerms) {
+      int value = labels.get(t.topologyKeyId);
+      if (value >= 0 && s.antiAffinityCounts.get(TopologyPairMap.pair(t.topologyKeyId, value)) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean satisfiesExistingPodsAntiAffinity(PreFilterState s, LabelSet labels) {
+    if (s.existingAntiAffinityCounts.nonZero() == 0) {
+      return true;
+    }
+    for (int i = 0, n = labels.size(); i < n; i++) {
+      long pair = TopologyPairMap.pair(labels.keyAt(i), labels.valueAt(i));
+      if (s.existingAntiAffinityCounts.get(pair) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- PreScore / Score ----
+
+  /** Scores per topology pair, and the distinct topology keys Score must look up. */
+  record PreScoreState(TopologyPairMap scores, int[] topologyKeyIds) implements StateData {
+    @Override
+    public StateData copy() {
+      return this;
+    }
+  }
+
+  /** Accumulates PreScore's per-pair scores. */
+  private static final class ScoreBuilder {
+    final TopologyPairMap scores = new TopologyPairMap();
+    int[] keyIds = new int[4];
+    int keyCount;
+
+    void add(int keyId, int valueId, long delta) {
+      scores.add(TopologyPairMap.pair(keyId, valueId), delta);
+      for (int i = 0; i < keyCount; i++) {
+        if (keyIds[i] == keyId) {
+          return;
+        }
+      }
+      if (keyCount == keyIds.length) {
+        keyIds = Arrays.copyOf(keyIds, keyCount * 2);
+      }
+      keyIds[keyCount++] = keyId;
+    }
+
+    /** Upstream's processTerm: weight times multiplier in 32-bit arithmetic, as Go's int32. */
+    void processTerm(AffinityTerm t, int weight, PodInfo pod, Map<String, String> nsLabels,
+        LabelSet nodeLabels, int multiplier) {
+      if (t.matches(pod, nsLabels)) {
+        int value = nodeLabels.get(t.topologyKeyId);
+        if (value >= 0) {
+          add(t.topologyKeyId, value, weight * multiplier);
+        }
+      }
+    }
+
+    void processTerms(AffinityTerm[] terms, PodInfo pod, Map<String, String> nsLabels,
+        LabelSet nodeLabels, int multiplier) {
+      for (AffinityTerm t : terms) {
+        processTerm(t, t.weight, pod, nsLabels, nodeLabels, multiplier);
+      }
+    }
+  }
+
+  @Override
+  public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
+    Affinity a = pod.pod().spec().affinity();
+    boolean hasPreferredAffinity = a != null && a.podAffinity() != null
+        && !a.podAffinity().preferredDuringSchedulingIgnoredDuringExecution().isEmpty();
+    boolean hasPreferredAntiAffinity = a != null && a.podAntiAffinity() != null
+        && !a.podAntiAffinity().preferredDuringSchedulingIgnoredDuringExecution().isEmpty();
+    boolean hasConstraints = hasPreferredAffinity || hasPreferredAntiAffinity;
+    if (ignorePreferredTermsOfExistingPods && !hasConstraints) {
+      return Status.SKIP;
+    }
+    // Without preferred terms of its own, only pods with affinity can contribute.
+    List<NodeInfo> candidates = hasConstraints
+        ? handle.snapshot().list()
+        : handle.snapshot().havePodsWithAffinity();
+
+    PodAffinityTerms own = terms.of(pod);
+    if (own.parseError != null) {
+      return Status.error("failed to parse pod: " + own.parseError);
+    }
+    AffinityTerm[] preferredAffinity = own.preferredAffinity;
+    AffinityTerm[] preferredAntiAffinity = own.preferredAntiAffinity;
+    if (PodAffinityTerms.anySelectsSomeNamespaces(preferredAffinity)
+        || PodAffinityTerms.anySelectsSomeNamespaces(preferredAntiAffinity)) {
+      List<Namespace> namespaces = namespaces();
+      preferredAffinity = PodAffinityTerms.withSelectedNamespaces(preferredAffinity, namespaces);
+      preferredAntiAffinity =
+          PodAffinityTerms.withSelectedNamespaces(preferredAntiAffinity, namespaces);
+    }
+    Map<String, String> nsLabels = namespaceLabels(pod.namespace());
+
+    ScoreBuilder b = new ScoreBuilder();
+    for (NodeInfo node : candidates) {
+      LabelSet nodeLabels = node.labels();
+      if (nodeLabels.size() == 0) {
+        continue;
+      }
+      List<PodInfo> pods = hasConstraints ? node.pods() : node.podsWithAffinity();
+      for (PodInfo existing : pods) {
+        // The incoming pod's preferred terms against the existing pod.
+        b.processTerms(preferredAffinity, existing, NO_LABELS, nodeLabels, 1);
+        b.processTerms(preferredAntiAffinity, existing, NO_LABELS, nodeLabels, -1);
+        // The existing pod's terms against the incoming pod.
+        PodAffinityTerms theirs = terms.of(existing);
+        if (hardPodAffinityWeight > 0) {
+          for (AffinityTerm t : theirs.requiredAffinity) {
+            b.processTerm(t, hardPodAffinityWeight, pod, nsLabels, nodeLabels, 1);
+          }
+        }
+        b.processTerms(theirs.preferredAffinity, pod, nsLabels, nodeLabels, 1);
+        b.processTerms(theirs.preferredAntiAffinity, pod, nsLabels, nodeLabels, -1);
+      }
+    }
+    if (b.scores.entries() == 0) {
+      return Status.SKIP;
+    }
+    state.write(PRE_SCORE_KEY,
+        new PreScoreState(b.scores, Arrays.copyOf(b.keyIds, b.keyCount)));
+    return Status.SUCCESS;
+  }
+
+  @Override
+  public long score(CycleState state, PodInfo pod, NodeInfo node) {
+    PreScoreState s = preScoreState(state);
+    LabelSet labels = node.labels();
+    long score = 0;
+    for (int keyId : s.topologyKeyIds()) {
+      int value = labels.get(keyId);
+      if (value >= 0) {
+        score += s.scores().get(TopologyPairMap.pair(keyId, value));
+      }
+    }
+    return score;
+  }
+
+  private static PreScoreState preScoreState(CycleState state) {
+    PreScoreState s = state.read(PRE_SCORE_KEY);
+    if (s == null) {
+      throw new StatusException(Status.error(
+          "failed to read \"" + PRE_SCORE_KEY_NAME + "\" from cycleState: not found"));
+    }
+    return s;
+  }
+
+  @Override
+  public ScoreExtensions scoreExtensions() {
+    return this;
+  }
+
+  /** Min-max scaling to 0..100 through float64, truncated, as upstream. */
+  @Override
+  public Status normalizeScore(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
+    PreScoreState s = state.read(PRE_SCORE_KEY);
+    if (s == null) {
+      return Status.error(
+          "failed to read \"" + PRE_SCORE_KEY_NAME + "\" from cycleState: not found");
+    }
+    if (s.scores().entries() == 0) {
+      return Status.SUCCESS;
+    }
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (long v : scores) {
+      if (v > max) {
+        max = v;
+      }
+      if (v < min) {
+        min = v;
+      }
+    }
+    long diff = max - min;
+    for (int i = 0; i < scores.length; i++) {
+      double f = 0;
+      if (diff > 0) {
+        f = (double) MAX_NODE_SCORE * ((double) (scores[i] - min) / (double) diff);
+      }
+      scores[i] = (long) f;
+    }
+    return Status.SUCCESS;
+  }
+
+  @Override
+  public List<ClusterEvent> eventsToRegister() {
+    return List.of(
+        new ClusterEvent(ClusterEvent.Resource.POD,
+            ClusterEvent.ADD | ClusterEvent.UPDATE_POD_LABEL | ClusterEvent.DELETE),
+        new ClusterEvent(ClusterEvent.Resource.NODE,
+            ClusterEvent.ADD | ClusterEvent.UPDATE_NODE_LABEL | ClusterEvent.UPDATE_NODE_TAINT));
+  }
+}

@@ -1,0 +1,123 @@
+package io.schedlab.plugins.interpodaffinity;
+
+import java.util.Arrays;
+
+/**
+ * Counts (or scores) per topology pair, a pair being an interned label key id and value id
+ * packed into one long ({@link #pair}).
+ *
+ * <p>Implementation note: open addressing with linear probing over a {@code long[]} of keys and a
+ * {@code long[]} of values, so a lookup from Filter or Score is a multiply, a shift and a short
+ * probe, with no boxing. Upstream deletes a map entry whose count drops to zero and tests {@code
+ * len(map)}; here a zeroed slot stays (pairs are few and come back) and {@link #nonZero()} counts
+ * the slots whose value is not zero, which is the same number. {@link #entries()} counts every
+ * pair ever touched, which is what upstream's score map length means (a score may sum to zero).
+ */
+final class TopologyPairMap {
+  private static final long EMPTY = -1L;
+
+  private long[] keys;
+  private long[] values;
+  private int entries;
+  private int nonZero;
+
+  TopologyPairMap() {
+    this(16);
+  }
+
+  private TopologyPairMap(int capacity) {
+    keys = new long[capacity];
+    values = new long[capacity];
+    Arrays.fill(keys, EMPTY);
+  }
+
+  /** The map key of a topology pair; both ids are non-negative, so the key never equals EMPTY. */
+  static long pair(int keyId, int valueId) {
+    return ((long) keyId << 32) | (valueId & 0xffffffffL);
+  }
+
+  static int keyIdOf(long pair) {
+    return (int) (pair >>> 32);
+  }
+
+  /** The value of a pair, 0 when absent. */
+  long get(long pair) {
+    int mask = keys.length - 1;
+    for (int i = slot(pair, mask); ; i = (i + 1) & mask) {
+      long k = keys[i];
+      if (k == pair) {
+        return values[i];
+      }
+      if (k == EMPTY) {
+        return 0;
+      }
+    }
+  }
+
+  void add(long pair, long delta) {
+    int mask = keys.length - 1;
+    int i = slot(pair, mask);
+    while (keys[i] != EMPTY && keys[i] != pair) {
+      i = (i + 1) & mask;
+    }
+    if (keys[i] == EMPTY) {
+      keys[i] = pair;
+      entries++;
+    }
+    long before = values[i];
+    long after = before + delta;
+    values[i] = after;
+    if (before == 0 && after != 0) {
+      nonZero++;
+    } else if (before != 0 && after == 0) {
+      nonZero--;
+    }
+    if (entries * 4 >= keys.length * 3) {
+      grow();
+    }
+  }
+
+  /** How many pairs hold a non-zero value: upstream's {@code len} of a count map. */
+  int nonZero() {
+    return nonZero;
+  }
+
+  /** How many pairs were ever added to, zero-valued or not. */
+  int entries() {
+    return entries;
+  }
+
+  TopologyPairMap copy() {
+    TopologyPairMap c = new TopologyPairMap(0);
+    c.keys = keys.clone();
+    c.values = values.clone();
+    c.entries = entries;
+    c.nonZero = nonZero;
+    return c;
+  }
+
+  private void grow() {
+    long[] oldKeys = keys;
+    long[] oldValues = values;
+    keys = new long[oldKeys.length * 2];
+    values = new long[oldKeys.length * 2];
+    Arrays.fill(keys, EMPTY);
+    int mask = keys.length - 1;
+    for (int j = 0; j < oldKeys.length; j++) {
+      long k = oldKeys[j];
+      if (k != EMPTY) {
+        int i = slot(k, mask);
+        while (keys[i] != EMPTY) {
+          i = (i + 1) & mask;
+        }
+        keys[i] = k;
+        values[i] = oldValues[j];
+      }
+    }
+  }
+
+  private static int slot(long pair, int mask) {
+    long h = pair * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32)) & mask;
+  }
+}

@@ -1,0 +1,46 @@
+package io.schedlab.plugins.podtopologyspread;
+
+import io.schedlab.framework.StateData;
+
+/**
+ * What PreScore computed for the soft (ScheduleAnyway) constraints, read by Score and
+ * NormalizeScore, as upstream's {@code preScoreState}. Hostname constraints have no domains:
+ * their count is the node's own, taken in Score.
+ *
+ * <p>Implementation note: upstream keeps the names of the nodes that miss a topology key in a set;
+ * here "ignored" is recomputed from the node's interned labels ({@link #ignored}), which is a few
+ * int compares and needs no per-cycle set of strings.
+ */
+final class PreScoreState implements StateData {
+  final SpreadConstraint[] constraints;
+  final boolean requireAllTopologies;
+  final String namespace;
+  final Domains[] domains;
+  final long[][] counts;
+  final double[] weights;
+
+  PreScoreState(
+      SpreadConstraint[] constraints,
+      boolean requireAllTopologies,
+      String namespace,
+      Domains[] domains,
+      long[][] counts,
+      double[] weights) {
+    this.constraints = constraints;
+    this.requireAllTopologies = requireAllTopologies;
+    this.namespace = namespace;
+    this.domains = domains;
+    this.counts = counts;
+    this.weights = weights;
+  }
+
+  /** Upstream's IgnoredNodes membership: spreading by explicit constraints needs every key. */
+  boolean ignored(io.schedlab.framework.LabelSet nodeLabels) {
+    return requireAllTopologies && !SpreadConstraint.nodeHasAllKeys(nodeLabels, constraints);
+  }
+
+  @Override
+  public StateData copy() {
+    return this; // read-only after PreScore, as upstream's Clone
+  }
+}

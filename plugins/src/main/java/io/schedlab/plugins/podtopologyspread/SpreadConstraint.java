@@ -1,0 +1,54 @@
+package io.schedlab.plugins.podtopologyspread;
+
+import io.schedlab.framework.LabelSet;
+
+/**
+ * One topology spread constraint as the plugin evaluates it (upstream's internal {@code
+ * topologySpreadConstraint}): the selector parsed (with matchLabelKeys merged in), the
+ * topology key interned, and minDomains and the node inclusion policies defaulted.
+ */
+final class SpreadConstraint {
+  static final String HOSTNAME = "kubernetes.io/hostname";
+
+  final int maxSkew;
+  final String topologyKey;
+  final int keyId;
+  final SpreadSelector selector;
+  final int minDomains;
+  final boolean honorNodeAffinity;
+  final boolean honorNodeTaints;
+  final boolean hostname;
+
+  SpreadConstraint(
+      int maxSkew,
+      String topologyKey,
+      int keyId,
+      SpreadSelector selector,
+      int minDomains,
+      boolean honorNodeAffinity,
+      boolean honorNodeTaints) {
+    this.maxSkew = maxSkew;
+    this.topologyKey = topologyKey;
+    this.keyId = keyId;
+    this.selector = selector;
+    this.minDomains = minDomains;
+    this.honorNodeAffinity = honorNodeAffinity;
+    this.honorNodeTaints = honorNodeTaints;
+    this.hostname = HOSTNAME.equals(topologyKey);
+  }
+
+  SpreadConstraint withSelector(SpreadSelector s) {
+    return new SpreadConstraint(
+        maxSkew, topologyKey, keyId, s, minDomains, honorNodeAffinity, honorNodeTaints);
+  }
+
+  /** Upstream's nodeLabelsMatchSpreadConstraints: the node carries every constraint's key. */
+  static boolean nodeHasAllKeys(LabelSet nodeLabels, SpreadConstraint[] constraints) {
+    for (SpreadConstraint c : constraints) {
+      if (!nodeLabels.has(c.keyId)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
