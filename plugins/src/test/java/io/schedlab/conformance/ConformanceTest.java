@@ -36,7 +36,8 @@ class ConformanceTest {
       "NodeResourcesFit-mostallocated.json",
       "NodeResourcesFit-requestedtocapacityratio.json",
       "NodeResourcesFit-score.json",
-      "helper.DefaultNormalizeScore.json");
+      "helper.DefaultNormalizeScore.json",
+      "DefaultPreemption.json");
 
   private static ConformanceReport report;
   private static String output;

@@ -422,16 +422,17 @@ public final class DefaultPreemption implements PostFilterPlugin {
     return Status.SUCCESS;
   }
 
+  /**
+   * Upstream's PreemptPod: adds the DisruptionTarget condition to the victim's status, then
+   * deletes it. A victim that is already gone counts as preempted.
+   */
   private Status preemptPod(PodInfo preemptor, PodInfo victim) {
     WaitingPod waiting = handle.waitingPod(victim.uid());
     if (waiting != null) {
       waiting.reject(NAME, "preempted");
       return Status.SUCCESS;
     }
-    Pod current = handle.objects().get(Pod.class, victim.namespace(), victim.name());
-    if (current == null || !Objects.equals(current.metadata().uid(), victim.pod().metadata().uid())) {
-      return Status.SUCCESS; // already deleted
-    }
+    Pod pod = victim.pod();
     String schedulerName = preemptor.pod().spec().schedulerName();
     if (schedulerName == null || schedulerName.isEmpty()) {
       schedulerName = "default-scheduler";
@@ -443,16 +444,22 @@ public final class DefaultPreemption implements PostFilterPlugin {
             "PreemptionByScheduler",
             schedulerName + ": preempting to accommodate a higher priority pod",
             SECONDS.format(handle.now().truncatedTo(ChronoUnit.SECONDS)));
-    PodCondition existing = current.status().condition("DisruptionTarget");
+    PodCondition existing = pod.status().condition("DisruptionTarget");
     if (existing == null
         || !Objects.equals(existing.status(), condition.status())
         || !Objects.equals(existing.reason(), condition.reason())
         || !Objects.equals(existing.message(), condition.message())) {
-      Status s = handle.client().setPodCondition(current, condition);
+      Status s = handle.client().setPodCondition(pod, condition);
       if (!s.isSuccess()) {
-        return s;
+        return gone(victim) ? Status.SUCCESS : s;
       }
     }
-    return handle.client().deletePod(current);
+    Status s = handle.client().deletePod(pod);
+    return s.isSuccess() || gone(victim) ? Status.SUCCESS : s;
+  }
+
+  /** Whether the API server no longer has the pod (upstream's NotFound on the patch or delete). */
+  private boolean gone(PodInfo pod) {
+    return handle.objects().get(Pod.class, pod.namespace(), pod.name()) == null;
   }
 }

@@ -1,6 +1,5 @@
-package io.schedlab.plugins.defaultpreemption;
+package io.schedlab.conformance;
 
-import io.schedlab.framework.Code;
 import io.schedlab.framework.CycleState;
 import io.schedlab.framework.FilterPlugin;
 import io.schedlab.framework.NodeInfo;
@@ -13,22 +12,27 @@ import io.schedlab.framework.Status;
 import java.util.List;
 
 /**
- * The fake plugins of upstream's preemption tests (pkg/scheduler/testing/framework and the test's
- * own TestPlugin), under the names the conformance file's profiles use.
+ * The fake plugins upstream's preemption tests register (pkg/scheduler/testing/framework and the
+ * test's own TestPlugin), under the names DefaultPreemption.json's profiles use. They exist only
+ * for conformance cases; no scheduler profile can name them.
  */
-final class FakePlugins {
+public final class FakePlugins {
+  /** FakeFilter answering Unschedulable on every node, as the cases that set its return code. */
+  public static final String FAKE_FILTER_UNSCHEDULABLE = "FakeFilter(Unschedulable)";
+
   private FakePlugins() {}
 
-  /** Adds the fakes to {@code registry}; FakeFilter answers {@code fakeFilterCode} on every node. */
-  static Registry register(Registry registry, Code fakeFilterCode) {
+  /** {@code registry} with the fakes added. */
+  public static Registry register(Registry registry) {
     return registry
         .register(FalseFilter.NAME, FalseFilter.class, h -> new FalseFilter())
         .register(TrueFilter.NAME, TrueFilter.class, h -> new TrueFilter())
         .register(MatchFilter.NAME, MatchFilter.class, h -> new MatchFilter())
-        .register(FakeFilter.NAME, FakeFilter.class, h -> new FakeFilter(fakeFilterCode))
+        .register(FAKE_FILTER_UNSCHEDULABLE, FakeFilter.class, h -> new FakeFilter())
         .register(TestPlugin.NAME, TestPlugin.class, h -> new TestPlugin());
   }
 
+  /** Filter: Unschedulable on every node. */
   static final class FalseFilter implements FilterPlugin {
     static final String NAME = "FalseFilter";
 
@@ -43,6 +47,7 @@ final class FakePlugins {
     }
   }
 
+  /** Filter: Success on every node. */
   static final class TrueFilter implements FilterPlugin {
     static final String NAME = "TrueFilter";
 
@@ -57,7 +62,7 @@ final class FakePlugins {
     }
   }
 
-  /** Fits only the node named like the pod. */
+  /** Filter: Success only on the node named like the pod. */
   static final class MatchFilter implements FilterPlugin {
     static final String NAME = "MatchFilter";
 
@@ -72,27 +77,20 @@ final class FakePlugins {
     }
   }
 
-  /** Answers a fixed code on every node (Success when none is given). */
+  /** Filter: Unschedulable on every node, without a reason. */
   static final class FakeFilter implements FilterPlugin {
-    static final String NAME = "FakeFilter";
-    private final Code code;
-
-    FakeFilter(Code code) {
-      this.code = code == null ? Code.SUCCESS : code;
-    }
-
     @Override
     public String name() {
-      return NAME;
+      return FAKE_FILTER_UNSCHEDULABLE;
     }
 
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
-      return Status.of(code);
+      return Status.unschedulable();
     }
   }
 
-  /** PreFilter that fails its AddPod/RemovePod extensions on nodes labelled error=true. */
+  /** PreFilter whose AddPod/RemovePod extensions fail on nodes labelled error=true. */
   static final class TestPlugin implements PreFilterPlugin, PreFilterExtensions {
     static final String NAME = "test-plugin";
 
@@ -113,16 +111,16 @@ final class FakePlugins {
 
     @Override
     public Status addPod(CycleState state, PodInfo podToSchedule, PodInfo podToAdd, NodeInfo node) {
-      return "true".equals(node.node().metadata().labels().get("error"))
-          ? Status.error("failed to add pod: " + podToSchedule.name())
-          : Status.SUCCESS;
+      return failsOn(node) ? Status.error("failed to add pod: " + podToSchedule.name()) : Status.SUCCESS;
     }
 
     @Override
     public Status removePod(CycleState state, PodInfo podToSchedule, PodInfo podToRemove, NodeInfo node) {
-      return "true".equals(node.node().metadata().labels().get("error"))
-          ? Status.error("failed to remove pod: " + podToSchedule.name())
-          : Status.SUCCESS;
+      return failsOn(node) ? Status.error("failed to remove pod: " + podToSchedule.name()) : Status.SUCCESS;
+    }
+
+    private static boolean failsOn(NodeInfo node) {
+      return "true".equals(node.node().metadata().labels().get("error"));
     }
   }
 }
