@@ -32,9 +32,10 @@ import java.util.Objects;
  * at a random offset and wrapping around, each on a copy of the node and of the cycle state, and
  * stops as upstream does once it has enough candidates. Nodes are examined one after another, so
  * the outcome is upstream's with parallelism 1: with more workers upstream may examine a few
- * nodes past that point, in an order that depends on timing. API calls complete within the
- * call (there is no asynchronous preemption to wait for), so the pod's next attempt already sees
- * the victims gone.
+ * nodes past that point, in an order that depends on timing. Victims are evicted before
+ * PostFilter returns, as upstream does without asynchronous preemption; that is also why there
+ * is no PreEnqueue stage, which upstream uses only to hold a pod back while its asynchronous
+ * evictions are still under way.
  */
 public final class DefaultPreemption implements PostFilterPlugin {
   public static final String NAME = "DefaultPreemption";
