@@ -40,7 +40,7 @@ import java.util.SplittableRandom;
  * A synthetic cluster for per-plugin benchmarks: nodes in three zones with hostname labels, some
  * tainted, with images, each running pods of ten apps; and one representative pod that exercises
  * every in-tree plugin (requests, a host port, tolerations, required and preferred node affinity,
- * preferred pod anti-affinity and two spread constraints). Seeded, so every run sees the same cluster.
+ * required and preferred pod anti-affinity and two spread constraints). Seeded, so every run sees the same cluster.
  */
 final class BenchmarkCluster {
   static final String ZONE = "topology.kubernetes.io/zone";
@@ -119,9 +119,11 @@ final class BenchmarkCluster {
             List.of(new PreferredSchedulingTerm(
                 10, new NodeSelectorTerm(
                     List.of(new NodeSelectorRequirement(ZONE, "In", List.of("zone-1"))), List.of()))));
+    // Required anti-affinity makes InterPodAffinity's Filter do real work (no PreFilter Skip).
     PodAntiAffinity anti =
         new PodAntiAffinity(
-            List.of(),
+            List.of(new PodAffinityTerm(
+                new LabelSelector(Map.of("app", "app-7"), List.of()), List.of(), HOSTNAME, null, List.of(), List.of())),
             List.of(new WeightedPodAffinityTerm(
                 50, new PodAffinityTerm(app, List.of(), HOSTNAME, null, List.of(), List.of()))));
     PodSpec spec =

@@ -37,7 +37,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PluginFilterBenchmark {
   static final int NODES = 5000;
 
-  @Param({"NodeName", "NodeUnschedulable", "TaintToleration", "NodeResourcesFit"})
+  @Param({
+    "NodeName", "NodeUnschedulable", "TaintToleration", "NodeResourcesFit", "NodeAffinity",
+    "NodePorts", "PodTopologySpread", "InterPodAffinity"
+  })
   public String plugin;
 
   private BenchmarkCluster cluster;

@@ -37,7 +37,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PluginScoreBenchmark {
   static final int NODES = 5000;
 
-  @Param({"TaintToleration", "NodeResourcesFit"})
+  @Param({
+    "TaintToleration", "NodeResourcesFit", "NodeAffinity", "ImageLocality",
+    "NodeResourcesBalancedAllocation", "PodTopologySpread", "InterPodAffinity"
+  })
   public String plugin;
 
   private BenchmarkCluster cluster;

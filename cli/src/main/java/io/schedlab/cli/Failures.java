@@ -24,6 +24,7 @@ final class Failures {
           || c instanceof ManifestException
           || c instanceof ConfigException
           || c instanceof PluginArgsException
+          || c instanceof io.schedlab.conformance.ConformanceInputException
           || c instanceof InvalidObjectException
           || c instanceof AlreadyExistsException) {
         return c;

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionInfo.class,
     description = "Kubernetes scheduling in simulated time, with kube-scheduler's semantics.",
     subcommands = {
-        ScheduleCommand.class, PluginsCommand.class, VersionCommand.class, HelpCommand.class},
+        ScheduleCommand.class, ConformanceCommand.class, PluginsCommand.class, VersionCommand.class,
+        HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:internal error", "2:bad input (manifest, configuration, option)"})
 public final class Main implements Callable<Integer> {

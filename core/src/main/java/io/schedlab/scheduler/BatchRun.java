@@ -71,6 +71,22 @@ public final class BatchRun {
 
   public static Result run(
       SchedulerConfig config, Registry registry, List<Node> nodes, List<Pod> pods, long seed) {
+    return run(config, registry, List.of(), nodes, pods, seed);
+  }
+
+  /**
+   * As {@link #run(SchedulerConfig, Registry, List, List, long)}, with other cluster objects
+   * created first (namespaces, services, replica sets, stateful sets, PodDisruptionBudgets...):
+   * plugins read them, e.g. PodTopologySpread's default constraints select pods by the services
+   * and replica sets that own them.
+   */
+  public static Result run(
+      SchedulerConfig config,
+      Registry registry,
+      List<? extends KubeObject> objects,
+      List<Node> nodes,
+      List<Pod> pods,
+      long seed) {
     EventLoop loop = new EventLoop();
     ClusterStore store = ClusterStore.simulated(loop, seed);
     List<String> deleted = new ArrayList<>();
@@ -102,6 +118,9 @@ public final class BatchRun {
     try (Scheduler scheduler =
         new Scheduler(config, registry, store, loop, Scheduler.Options.seeded(seed), listener)) {
       store.watch(Pod.class, e -> onPodEvent(e, outcomes, deleted));
+      for (KubeObject o : objects) {
+        store.create(clean(o));
+      }
       for (Node n : nodes) {
         store.create(clean(n));
       }

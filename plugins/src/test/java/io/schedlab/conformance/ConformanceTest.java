@@ -36,6 +36,8 @@ class ConformanceTest {
       "NodeResourcesFit-mostallocated.json",
       "NodeResourcesFit-requestedtocapacityratio.json",
       "NodeResourcesFit-score.json",
+      "InterPodAffinity-filter.json",
+      "InterPodAffinity-score.json",
       "helper.DefaultNormalizeScore.json",
       "DefaultPreemption.json");
 

@@ -4,6 +4,7 @@ import io.schedlab.api.Toleration;
 import io.schedlab.api.match.NodeSelectors.RequiredNodeAffinity;
 import io.schedlab.framework.LabelInterner;
 import io.schedlab.framework.StateData;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ public final class PreFilterState implements StateData {
     if (d < 0) {
       domains[i] = domains[i].with(valueId);
       d = domains[i].find(valueId);
-      counts[i] = java.util.Arrays.copyOf(counts[i], domains[i].size());
+      counts[i] = Arrays.copyOf(counts[i], domains[i].size());
     }
     counts[i][d] += delta;
     updatePaths(paths[i], d, counts[i][d]);

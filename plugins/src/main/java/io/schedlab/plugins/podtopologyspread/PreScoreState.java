@@ -1,5 +1,6 @@
 package io.schedlab.plugins.podtopologyspread;
 
+import io.schedlab.framework.LabelSet;
 import io.schedlab.framework.StateData;
 
 /**
@@ -35,7 +36,7 @@ final class PreScoreState implements StateData {
   }
 
   /** Upstream's IgnoredNodes membership: spreading by explicit constraints needs every key. */
-  boolean ignored(io.schedlab.framework.LabelSet nodeLabels) {
+  boolean ignored(LabelSet nodeLabels) {
     return requireAllTopologies && !SpreadConstraint.nodeHasAllKeys(nodeLabels, constraints);
   }
 

@@ -18,10 +18,13 @@ import io.schedlab.api.PodAffinityTerm;
 import io.schedlab.framework.ClusterEvent;
 import io.schedlab.framework.Code;
 import io.schedlab.framework.CycleState;
+import io.schedlab.framework.NodeInfo;
 import io.schedlab.framework.PluginArgsException;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.PreFilterResult;
+import io.schedlab.framework.Registry;
 import io.schedlab.framework.Status;
+import io.schedlab.framework.StatusException;
 import io.schedlab.plugins.InTreeRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,7 +75,7 @@ class InterPodAffinityTest {
       String error) throws Exception {
     var registration = InTreeRegistry.create().get(InterPodAffinity.NAME);
     InterPodAffinityArgs args = (InterPodAffinityArgs)
-        io.schedlab.framework.Registry.decodeArgs(registration, JSON.readTree(json));
+        Registry.decodeArgs(registration, JSON.readTree(json));
     TestCluster cluster = new TestCluster(List.of(), List.of(), List.of());
     if (error == null) {
       assertThat(args.hardPodAffinityWeight()).isEqualTo(weight);
@@ -169,7 +172,7 @@ class InterPodAffinityTest {
   private static List<String> filterCodes(InterPodAffinity pl, CycleState state,
       TestCluster cluster, PodInfo pod) {
     List<String> out = new ArrayList<>();
-    for (var n : cluster.snapshot().list()) {
+    for (NodeInfo n : cluster.snapshot().list()) {
       out.add(pl.filter(state, pod, n).code().upstreamName());
     }
     return out;
@@ -358,7 +361,7 @@ class InterPodAffinityTest {
     InterPodAffinity pl = plugin(cluster, args);
     PodInfo in = cluster.compile(incoming);
     CycleState state = new CycleState();
-    List<io.schedlab.framework.NodeInfo> nodes = cluster.snapshot().list();
+    List<NodeInfo> nodes = cluster.snapshot().list();
     Status s = pl.preScore(state, in, nodes);
     assertThat(s.code().upstreamName()).isEqualTo(preScore);
     if (!s.isSuccess()) {
@@ -402,7 +405,7 @@ class InterPodAffinityTest {
     InterPodAffinity pl = plugin(cluster, "{}");
     PodInfo pod = cluster.compile(pod("in").build());
     assertThatThrownBy(() -> pl.score(new CycleState(), pod, cluster.node("a1")))
-        .isInstanceOf(io.schedlab.framework.StatusException.class)
+        .isInstanceOf(StatusException.class)
         .hasMessageContaining("failed to read \"PreScoreInterPodAffinity\" from cycleState");
   }
 

@@ -5,6 +5,7 @@ import static io.schedlab.testing.PodBuilder.selector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schedlab.api.KubeObject;
 import io.schedlab.api.LabelSelector;
 import io.schedlab.api.LabelSelectorRequirement;
@@ -27,7 +28,6 @@ import io.schedlab.framework.Registry;
 import io.schedlab.framework.Status;
 import io.schedlab.plugins.InTreeRegistry;
 import io.schedlab.testing.NodeBuilder;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
