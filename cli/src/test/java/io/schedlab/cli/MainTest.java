@@ -79,8 +79,8 @@ class MainTest {
     Cli r = Cli.run("plugins");
     String last = r.outLines().get(r.outLines().size() - 1);
     assertThat(last).startsWith("Upstream default plugins not available yet")
-        .contains("VolumeBinding", "DefaultPreemption")
-        .doesNotContain("NodeResourcesFit");
+        .contains("VolumeBinding", "DynamicResources")
+        .doesNotContain("NodeResourcesFit", "DefaultPreemption");
   }
 
   @Test

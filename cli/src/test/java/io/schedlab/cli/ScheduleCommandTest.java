@@ -67,7 +67,8 @@ class ScheduleCommandTest {
     Cli r = Cli.run("schedule", "--nodes", nodes, "--pods", pods);
     assertThat(r.exitCode()).isZero();
     assertThat(r.outLines()).first().isEqualTo(
-        "default/huge unschedulable: 0/2 nodes are available: 2 Insufficient cpu.");
+        "default/huge unschedulable: 0/2 nodes are available: 2 Insufficient cpu."
+            + " preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.");
     assertThat(r.outLines().get(1)).startsWith("scheduled 0/1 pods on 2 nodes (1 unschedulable)");
   }
 

@@ -54,7 +54,8 @@ class ScheduleSamplesTest {
         .filteredOn(l -> l.startsWith("simple/busybox-sts-new-") && l.contains(" unschedulable: "))
         .hasSize(4)
         .allSatisfy(l -> assertThat(l).endsWith(
-            " unschedulable: 0/4 nodes are available: 4 node(s) didn't match pod anti-affinity rules."));
+            " unschedulable: 0/4 nodes are available: 4 node(s) didn't match pod anti-affinity rules."
+                + " preemption: 0/4 nodes are available: 4 No preemption victims found for incoming pod."));
     assertThat(r.outLines().get(17)).startsWith("scheduled 13/17 pods on 4 nodes (4 unschedulable) in ");
   }
 

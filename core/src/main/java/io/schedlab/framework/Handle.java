@@ -17,6 +17,15 @@ public interface Handle {
   /** Virtual time now, in nanoseconds. */
   long nowNanos();
 
+  /**
+   * Now as a calendar instant (the simulation's epoch plus {@link #nowNanos()}): what object
+   * timestamps such as a pod's {@code status.startTime} are compared against. The default
+   * assumes the default epoch; the scheduler's handle uses its clock's.
+   */
+  default java.time.Instant now() {
+    return io.schedlab.sim.VirtualClock.DEFAULT_EPOCH.plusNanos(nowNanos());
+  }
+
   /** The pod parked in Permit with that uid, or null. */
   WaitingPod waitingPod(String uid);
 

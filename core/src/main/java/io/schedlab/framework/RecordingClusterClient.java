@@ -1,6 +1,7 @@
 package io.schedlab.framework;
 
 import io.schedlab.api.Pod;
+import io.schedlab.api.PodCondition;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,10 +17,14 @@ public final class RecordingClusterClient implements ClusterClient {
   /** One call to {@link #setUnschedulableCondition}. */
   public record Condition(Pod pod, String reason, String message) {}
 
+  /** One call to {@link #setPodCondition}. */
+  public record PodConditionPatch(Pod pod, PodCondition condition) {}
+
   private final Map<String, String> bindings = new LinkedHashMap<>();
   private final List<Pod> deleted = new ArrayList<>();
   private final Map<String, String> nominations = new LinkedHashMap<>();
   private final List<Condition> conditions = new ArrayList<>();
+  private final List<PodConditionPatch> podConditions = new ArrayList<>();
 
   @Override
   public synchronized Status bind(PodInfo pod, String nodeName) {
@@ -30,6 +35,12 @@ public final class RecordingClusterClient implements ClusterClient {
   @Override
   public synchronized Status deletePod(Pod pod) {
     deleted.add(pod);
+    return Status.SUCCESS;
+  }
+
+  @Override
+  public synchronized Status setPodCondition(Pod pod, PodCondition condition) {
+    podConditions.add(new PodConditionPatch(pod, condition));
     return Status.SUCCESS;
   }
 
@@ -62,6 +73,11 @@ public final class RecordingClusterClient implements ClusterClient {
 
   public synchronized List<Condition> conditions() {
     return List.copyOf(conditions);
+  }
+
+  /** The conditions added with {@link #setPodCondition}, in call order. */
+  public synchronized List<PodConditionPatch> podConditions() {
+    return List.copyOf(podConditions);
   }
 
   private static String key(Pod pod) {

@@ -46,6 +46,12 @@ public final class StaticHandle implements Handle {
     return this;
   }
 
+  /** Replaces {@link #random()}, for a test that needs particular draws. */
+  public StaticHandle setRandom(RandomGenerator random) {
+    this.random = random;
+    return this;
+  }
+
   public StaticHandle setNowNanos(long nowNanos) {
     this.nowNanos = nowNanos;
     return this;

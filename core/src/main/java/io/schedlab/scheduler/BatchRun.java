@@ -9,6 +9,7 @@ import io.schedlab.framework.Registry;
 import io.schedlab.framework.Status;
 import io.schedlab.sim.EventLoop;
 import io.schedlab.store.ClusterStore;
+import io.schedlab.store.WatchEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,16 +27,30 @@ import java.util.Map;
  * bound by then keep the reason of their last attempt.
  */
 public final class BatchRun {
-  /** Where one pod ended up: a node, or the reason it fits none. */
+  /**
+   * Where one pod ended up: a node, or the reason it fits none. {@code nominatedNodeName} is the
+   * node preemption last nominated it to, or null.
+   */
   public record Outcome(
-      String key, String nodeName, String message, int attempts, long boundAtNanos, boolean ignored) {
+      String key,
+      String nodeName,
+      String message,
+      int attempts,
+      long boundAtNanos,
+      boolean ignored,
+      String nominatedNodeName) {
     public boolean scheduled() {
       return nodeName != null;
     }
   }
 
-  /** The outcome of every pending pod, in input order, plus counters. */
-  public record Result(List<Outcome> outcomes, long attempts, long virtualNanos, int nodes) {
+  /**
+   * The outcome of every pending pod, in input order, plus counters. {@code deleted} lists the
+   * pods the scheduler deleted during the run (preemption's victims), as namespace/name keys in
+   * deletion order.
+   */
+  public record Result(
+      List<Outcome> outcomes, long attempts, long virtualNanos, int nodes, List<String> deleted) {
     public int scheduled() {
       int n = 0;
       for (Outcome o : outcomes) {
@@ -74,6 +89,7 @@ public final class BatchRun {
       long seed) {
     EventLoop loop = new EventLoop();
     ClusterStore store = ClusterStore.simulated(loop, seed);
+    List<String> deleted = new ArrayList<>();
     Map<String, Outcome> outcomes = new LinkedHashMap<>();
     Map<String, String> keyByUid = new LinkedHashMap<>();
     SchedulerListener listener =
@@ -81,22 +97,27 @@ public final class BatchRun {
           @Override
           public void onBound(PodInfo pod, String nodeName, long now) {
             Outcome o = outcomes.get(pod.key());
-            outcomes.put(pod.key(), new Outcome(pod.key(), nodeName, null, attemptsOf(o) + 1, now, false));
+            outcomes.put(
+                pod.key(),
+                new Outcome(pod.key(), nodeName, null, attemptsOf(o) + 1, now, false, nominatedOf(o)));
           }
 
           @Override
           public void onFailure(PodInfo pod, Status status, String message, long now) {
             Outcome o = outcomes.get(pod.key());
-            outcomes.put(pod.key(), new Outcome(pod.key(), null, message, attemptsOf(o) + 1, -1, false));
+            outcomes.put(
+                pod.key(),
+                new Outcome(pod.key(), null, message, attemptsOf(o) + 1, -1, false, nominatedOf(o)));
           }
 
           @Override
           public void onIgnored(PodInfo pod, String reason) {
-            outcomes.put(pod.key(), new Outcome(pod.key(), null, reason, 0, -1, true));
+            outcomes.put(pod.key(), new Outcome(pod.key(), null, reason, 0, -1, true, null));
           }
         };
     try (Scheduler scheduler =
         new Scheduler(config, registry, store, loop, Scheduler.Options.seeded(seed), listener)) {
+      store.watch(Pod.class, e -> onPodEvent(e, outcomes, deleted));
       for (KubeObject o : objects) {
         store.create(clean(o));
       }
@@ -115,7 +136,7 @@ public final class BatchRun {
       long t = 0;
       for (Pod p : pending) {
         String key = key(p);
-        outcomes.put(key, new Outcome(key, null, "not attempted", 0, -1, false));
+        outcomes.put(key, new Outcome(key, null, "not attempted", 0, -1, false, null));
         loop.schedule(t, "submit " + key, () -> store.create(clean(p)));
         t += SUBMIT_SPACING_NANOS;
       }
@@ -125,12 +146,35 @@ public final class BatchRun {
         // Runs until only the unschedulable-pods flush timer would remain.
       }
       return new Result(
-          List.copyOf(outcomes.values()), scheduler.attempts(), loop.nowNanos(), nodes.size());
+          List.copyOf(outcomes.values()), scheduler.attempts(), loop.nowNanos(), nodes.size(),
+          List.copyOf(deleted));
     }
   }
 
   private static int attemptsOf(Outcome o) {
     return o == null ? 0 : o.attempts();
+  }
+
+  private static String nominatedOf(Outcome o) {
+    return o == null ? null : o.nominatedNodeName();
+  }
+
+  /** Follows pods the scheduler deletes or nominates, which no listener call reports. */
+  private static void onPodEvent(
+      WatchEvent<Pod> e, Map<String, Outcome> outcomes, List<String> deleted) {
+    String key = key(e.object());
+    if (e.type() == WatchEvent.Type.DELETED) {
+      deleted.add(key);
+      return;
+    }
+    String nominated = e.object().status().nominatedNodeName();
+    Outcome o = outcomes.get(key);
+    if (e.type() == WatchEvent.Type.MODIFIED && o != null && nominated != null && !nominated.isEmpty()
+        && !nominated.equals(o.nominatedNodeName())) {
+      outcomes.put(
+          key,
+          new Outcome(o.key(), o.nodeName(), o.message(), o.attempts(), o.boundAtNanos(), o.ignored(), nominated));
+    }
   }
 
   static String key(Pod p) {

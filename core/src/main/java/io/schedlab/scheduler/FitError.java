@@ -70,10 +70,13 @@ public final class FitError {
         parts.add(e.getValue() + " " + e.getKey());
       }
       parts.sort(null);
-      sb.append(' ').append(String.join(", ", parts)).append('.');
+      if (!parts.isEmpty()) {
+        sb.append(' ').append(String.join(", ", parts)).append('.');
+      }
     }
     if (!postFilterMsg.isEmpty()) {
-      sb.append(' ').append(postFilterMsg).append('.');
+      // Upstream appends the PostFilter message as it is (its own sentence ends with a period).
+      sb.append(' ').append(postFilterMsg);
     }
     return sb.toString();
   }

@@ -303,10 +303,30 @@ public final class Scheduler implements AutoCloseable {
       return;
     }
     PodInfo info = compile(p);
+    updateNomination(old, info);
     boolean mayHelp =
         !Objects.equals(old.spec(), p.spec())
             || !Objects.equals(old.metadata().labels(), p.metadata().labels());
     queue.update(info, x -> mayHelp);
+  }
+
+  /**
+   * Upstream's UpdateNominatedPod: the nominator follows status.nominatedNodeName (so clearing it,
+   * as preemption does for lower-priority pods, drops the nomination) and always holds the latest
+   * object. A nomination made in memory survives an update that carries none on either side.
+   */
+  private void updateNomination(Pod old, PodInfo now) {
+    String before = old.status().nominatedNodeName();
+    String after = now.pod().status().nominatedNodeName();
+    String node = after == null || after.isEmpty() ? null : after;
+    if (node == null && (before == null || before.isEmpty())) {
+      node = nominator.nodeOf(now.uid());
+    }
+    if (node == null) {
+      nominator.delete(now.uid());
+    } else {
+      nominator.add(now, node);
+    }
   }
 
   private void onPodDeleted(Pod p) {
@@ -798,6 +818,11 @@ public final class Scheduler implements AutoCloseable {
     @Override
     public long nowNanos() {
       return loop.nowNanos();
+    }
+
+    @Override
+    public java.time.Instant now() {
+      return loop.clock().instant();
     }
 
     @Override

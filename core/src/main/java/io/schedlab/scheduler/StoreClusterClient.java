@@ -63,6 +63,20 @@ final class StoreClusterClient implements ClusterClient {
   }
 
   @Override
+  public Status setPodCondition(Pod pod, PodCondition condition) {
+    try {
+      store.update(
+          Pod.class,
+          pod.metadata().namespace(),
+          pod.metadata().name(),
+          p -> p.withStatus(withCondition(p.status(), condition)));
+      return Status.SUCCESS;
+    } catch (StoreException e) {
+      return Status.error(e.getMessage());
+    }
+  }
+
+  @Override
   public Status setNominatedNodeName(Pod pod, String nodeName) {
     try {
       store.update(

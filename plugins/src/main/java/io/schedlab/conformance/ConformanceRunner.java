@@ -48,9 +48,9 @@ public final class ConformanceRunner {
     return Set.copyOf(s);
   }
 
-  /** The in-tree plugins with the in-tree scenarios. */
+  /** The in-tree plugins, plus the fakes upstream's tests register, with the in-tree scenarios. */
   public static ConformanceRunner inTree() {
-    return new ConformanceRunner(InTreeRegistry.create(), Scenarios.inTree());
+    return new ConformanceRunner(FakePlugins.register(InTreeRegistry.create()), Scenarios.inTree());
   }
 
   /**

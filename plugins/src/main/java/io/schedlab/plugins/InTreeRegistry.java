@@ -2,6 +2,8 @@ package io.schedlab.plugins;
 
 import io.schedlab.framework.Registry;
 import io.schedlab.plugins.defaultbinder.DefaultBinder;
+import io.schedlab.plugins.defaultpreemption.DefaultPreemption;
+import io.schedlab.plugins.defaultpreemption.DefaultPreemptionArgs;
 import io.schedlab.plugins.imagelocality.ImageLocality;
 import io.schedlab.plugins.interpodaffinity.InterPodAffinity;
 import io.schedlab.plugins.interpodaffinity.InterPodAffinityArgs;
@@ -63,6 +65,12 @@ public final class InTreeRegistry {
             InterPodAffinityArgs.class,
             InterPodAffinityArgs::defaults,
             InterPodAffinity::new)
+        .register(
+            DefaultPreemption.NAME,
+            DefaultPreemption.class,
+            DefaultPreemptionArgs.class,
+            DefaultPreemptionArgs::defaults,
+            DefaultPreemption::new)
         .register(DefaultBinder.NAME, DefaultBinder.class, DefaultBinder::new);
   }
 }

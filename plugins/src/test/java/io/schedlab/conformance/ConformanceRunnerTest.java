@@ -149,9 +149,13 @@ class ConformanceRunnerTest {
                  "input": {"a": 1, "b": 3}, "output": {"a": 6, "b": 0}}}}]}
             """,
             List.of("t.json: case \"c\": node a: defaultNormalizeScore: expected 6, got 7")),
-        Arguments.of("preemption scenario placeholder",
+        Arguments.of("preemption without a profile to run Filter with",
             oneCase("DefaultPreemption", "c", "\"offset\": 0", "{\"nominatedNode\": \"n1\"}"),
-            List.of("t.json: case \"c\": not evaluated: DefaultPreemption scenario not implemented")));
+            List.of("t.json: case \"c\": not evaluated: candidates and PostFilter expectations need a profile")),
+        Arguments.of("preemption: no victims, so no nomination",
+            oneCase("DefaultPreemption", "c", "\"profile\": [\"NodeUnschedulable\"]",
+                "{\"nominatedNode\": \"n1\", \"postFilterStatus\": \"Unschedulable\"}"),
+            List.of("t.json: case \"c\": nominatedNode: expected n1, got null")));
   }
 
   @ParameterizedTest(name = "{0}")

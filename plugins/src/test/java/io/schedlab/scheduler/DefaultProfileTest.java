@@ -48,10 +48,11 @@ class DefaultProfileTest {
             new PluginRef("InterPodAffinity", 2),
             new PluginRef("NodeResourcesBalancedAllocation", 1),
             new PluginRef("ImageLocality", 1));
+    assertThat(p.pluginsAt(ExtensionPoint.POST_FILTER)).containsExactly(PluginRef.named("DefaultPreemption"));
     assertThat(defaults.droppedDefaults())
         .containsExactly("VolumeRestrictions", "NodeVolumeLimits", "VolumeBinding", "VolumeZone",
-            "DynamicResources", "DefaultPreemption")
-        .as("only volume plugins, DRA and (until it lands) preemption are left out");
+            "DynamicResources")
+        .as("only volume plugins and DRA are left out");
   }
 
   @Test
@@ -79,7 +80,7 @@ class DefaultProfileTest {
       perZone.merge(o.nodeName().substring(0, 6), 1, Integer::sum);
     }
     assertThat(perNode.values()).containsOnly(2);
-    assertThat(perZone).containsExactlyEntriesOf(Map.of("zone-a", 4, "zone-b", 4, "zone-c", 4));
+    assertThat(perZone).isEqualTo(Map.of("zone-a", 4, "zone-b", 4, "zone-c", 4));
   }
 
   @Test
@@ -95,7 +96,8 @@ class DefaultProfileTest {
     BatchRun.Result r = BatchRun.run(defaults, registry, nodes, pods, 1);
     assertThat(r.outcomes().get(0).nodeName()).isNotEqualTo(r.outcomes().get(1).nodeName());
     assertThat(r.outcomes().get(2).message())
-        .isEqualTo("0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules.");
+        .isEqualTo("0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules."
+            + " preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.");
   }
 
   private static ReplicaSet replicaSet(String name, int replicas) {

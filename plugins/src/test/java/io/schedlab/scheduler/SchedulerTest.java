@@ -155,7 +155,9 @@ class SchedulerTest {
     BatchRun.Outcome o = r.outcomes().get(0);
     assertThat(o.scheduled()).isFalse();
     assertThat(o.message())
-        .isEqualTo("0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu.");
+        .isEqualTo(
+            "0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu."
+                + " preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.");
   }
 
   @Test
