@@ -18,6 +18,7 @@ import io.schedlab.framework.PreFilterResult;
 import io.schedlab.framework.PreScorePlugin;
 import io.schedlab.framework.ScoreExtensions;
 import io.schedlab.framework.ScorePlugin;
+import io.schedlab.framework.ImmutableStateData;
 import io.schedlab.framework.StateData;
 import io.schedlab.framework.Status;
 import io.schedlab.framework.StatusException;
@@ -345,11 +346,7 @@ public final class InterPodAffinity
   // ---- PreScore / Score ----
 
   /** Scores per topology pair, and the distinct topology keys Score must look up. */
-  record PreScoreState(TopologyPairMap scores, int[] topologyKeyIds) implements StateData {
-    @Override
-    public StateData copy() {
-      return this;
-    }
+  record PreScoreState(TopologyPairMap scores, int[] topologyKeyIds) implements ImmutableStateData {
   }
 
   /** Accumulates PreScore's per-pair scores. */

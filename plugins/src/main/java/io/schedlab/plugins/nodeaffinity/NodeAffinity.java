@@ -19,7 +19,7 @@ import io.schedlab.framework.PreScorePlugin;
 import io.schedlab.framework.ScoreExtensions;
 import io.schedlab.framework.ScoreNormalizer;
 import io.schedlab.framework.ScorePlugin;
-import io.schedlab.framework.StateData;
+import io.schedlab.framework.ImmutableStateData;
 import io.schedlab.framework.Status;
 import io.schedlab.framework.StatusException;
 import java.util.HashSet;
@@ -54,19 +54,11 @@ public final class NodeAffinity
   private static final CycleState.Key<PreFilterState> PRE_FILTER_KEY = CycleState.Key.of("PreFilter" + NAME);
   private static final CycleState.Key<PreScoreState> PRE_SCORE_KEY = CycleState.Key.of("PreScore" + NAME);
 
-  record PreFilterState(NodeSelectors.RequiredNodeAffinity required) implements StateData {
-    @Override
-    public StateData copy() {
-      return this;
-    }
+  record PreFilterState(NodeSelectors.RequiredNodeAffinity required) implements ImmutableStateData {
   }
 
   /** The pod's parsed preferred terms; null when it has none. */
-  record PreScoreState(PreferredTerms preferred) implements StateData {
-    @Override
-    public StateData copy() {
-      return this;
-    }
+  record PreScoreState(PreferredTerms preferred) implements ImmutableStateData {
   }
 
   private final NodeSelectors.Compiled addedNodeSelector;

@@ -9,7 +9,7 @@ import io.schedlab.framework.NodeInfo;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.PreFilterPlugin;
 import io.schedlab.framework.PreFilterResult;
-import io.schedlab.framework.StateData;
+import io.schedlab.framework.ImmutableStateData;
 import io.schedlab.framework.Status;
 import java.util.List;
 
@@ -29,11 +29,7 @@ public final class NodePorts implements PreFilterPlugin, FilterPlugin, EnqueueEx
   private static final CycleState.Key<PreFilterState> KEY = CycleState.Key.of("PreFilter" + NAME);
 
   /** The pod's host ports; other pods never change them, so copies share it. */
-  record PreFilterState(List<ContainerPort> wanted) implements StateData {
-    @Override
-    public StateData copy() {
-      return this;
-    }
+  record PreFilterState(List<ContainerPort> wanted) implements ImmutableStateData {
   }
 
   @Override

@@ -7,7 +7,7 @@ import io.schedlab.framework.PluginArgsException;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.PreScorePlugin;
 import io.schedlab.framework.ScorePlugin;
-import io.schedlab.framework.StateData;
+import io.schedlab.framework.ImmutableStateData;
 import io.schedlab.framework.Status;
 import java.util.HashSet;
 import java.util.List;
@@ -29,11 +29,7 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
   private static final CycleState.Key<PreScoreState> KEY = CycleState.Key.of("PreScore" + NAME);
 
   /** The pod's requests, in the order of the configured resources. */
-  record PreScoreState(long[] podRequests) implements StateData {
-    @Override
-    public StateData copy() {
-      return this;
-    }
+  record PreScoreState(long[] podRequests) implements ImmutableStateData {
   }
 
   private final ResourceScorer scorer;

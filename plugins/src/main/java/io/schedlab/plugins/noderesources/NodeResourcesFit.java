@@ -14,7 +14,7 @@ import io.schedlab.framework.PreScorePlugin;
 import io.schedlab.framework.ResourceNames;
 import io.schedlab.framework.ResourceRegistry;
 import io.schedlab.framework.ScorePlugin;
-import io.schedlab.framework.StateData;
+import io.schedlab.framework.ImmutableStateData;
 import io.schedlab.framework.Status;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,18 +37,10 @@ public final class NodeResourcesFit
   private static final CycleState.Key<PreFilterState> PRE_FILTER_KEY = CycleState.Key.of("PreFilter" + NAME);
   private static final CycleState.Key<PreScoreState> PRE_SCORE_KEY = CycleState.Key.of("PreScore" + NAME);
 
-  record PreFilterState(long[] requests) implements StateData {
-    @Override
-    public StateData copy() {
-      return this;
-    }
+  record PreFilterState(long[] requests) implements ImmutableStateData {
   }
 
-  record PreScoreState(long[] podRequests) implements StateData {
-    @Override
-    public StateData copy() {
-      return this;
-    }
+  record PreScoreState(long[] podRequests) implements ImmutableStateData {
   }
 
   /** One resource that did not fit, as upstream's InsufficientResource. */

@@ -1,7 +1,7 @@
 package io.schedlab.plugins.podtopologyspread;
 
+import io.schedlab.framework.ImmutableStateData;
 import io.schedlab.framework.LabelSet;
-import io.schedlab.framework.StateData;
 
 /**
  * What PreScore computed for the soft (ScheduleAnyway) constraints, read by Score and
@@ -10,9 +10,10 @@ import io.schedlab.framework.StateData;
  *
  * <p>Implementation note: upstream keeps the names of the nodes that miss a topology key in a set;
  * here "ignored" is recomputed from the node's interned labels ({@link #ignored}), which is a few
- * int compares and needs no per-cycle set of strings.
+ * int compares and needs no per-cycle set of strings. Read-only after PreScore, so copies share
+ * it, as upstream's Clone returns the same object.
  */
-final class PreScoreState implements StateData {
+final class PreScoreState implements ImmutableStateData {
   final SpreadConstraint[] constraints;
   final boolean requireAllTopologies;
   final String namespace;
@@ -38,10 +39,5 @@ final class PreScoreState implements StateData {
   /** Upstream's IgnoredNodes membership: spreading by explicit constraints needs every key. */
   boolean ignored(LabelSet nodeLabels) {
     return requireAllTopologies && !SpreadConstraint.nodeHasAllKeys(nodeLabels, constraints);
-  }
-
-  @Override
-  public StateData copy() {
-    return this; // read-only after PreScore, as upstream's Clone
   }
 }

@@ -13,7 +13,7 @@ import io.schedlab.framework.PreScorePlugin;
 import io.schedlab.framework.ScoreExtensions;
 import io.schedlab.framework.ScoreNormalizer;
 import io.schedlab.framework.ScorePlugin;
-import io.schedlab.framework.StateData;
+import io.schedlab.framework.ImmutableStateData;
 import io.schedlab.framework.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +32,7 @@ public final class TaintToleration
   private static final CycleState.Key<PreScoreState> KEY = CycleState.Key.of("PreScore" + NAME);
 
   /** The pod's tolerations that can apply to PreferNoSchedule taints. */
-  record PreScoreState(List<Toleration> tolerationsPreferNoSchedule) implements StateData {
-    @Override
-    public StateData copy() {
-      return this;
-    }
+  record PreScoreState(List<Toleration> tolerationsPreferNoSchedule) implements ImmutableStateData {
   }
 
   @Override
