@@ -1,5 +1,6 @@
 package io.schedlab.cli;
 
+import io.schedlab.api.KubeObject;
 import io.schedlab.api.Node;
 import io.schedlab.api.Pod;
 import io.schedlab.config.SchedulerConfig;
@@ -74,11 +75,14 @@ public final class ScheduleCommand implements Callable<Integer> {
       throw new BadInputException(nodes + ": no Node object found; expected at least one");
     }
     List<WorkloadExpander.Expanded> expanded;
+    WorkloadExpander expander = new WorkloadExpander(seed);
     try {
-      expanded = new WorkloadExpander(seed).expand(input.podSources(), input.nodes());
+      expanded = expander.expand(input.podSources(), input.nodes());
     } catch (BadInputException e) {
       throw e.in(pods.toString());
     }
+    List<KubeObject> objects = new ArrayList<>(input.clusterObjects());
+    objects.addAll(expander.controllers());
     List<Pod> admitted = new ArrayList<>(expanded.size());
     for (WorkloadExpander.Expanded e : expanded) {
       try {
@@ -89,7 +93,7 @@ public final class ScheduleCommand implements Callable<Integer> {
     }
 
     long start = System.nanoTime();
-    BatchRun.Result result = run(schedulerConfig, registry, input.nodes(), admitted);
+    BatchRun.Result result = run(schedulerConfig, registry, objects, input.nodes(), admitted);
     double wallSeconds = (System.nanoTime() - start) / 1e9;
 
     // Notes only once the run succeeded: a failure must stay the single line on stderr.
@@ -112,9 +116,13 @@ public final class ScheduleCommand implements Callable<Integer> {
   }
 
   private BatchRun.Result run(
-      SchedulerConfig schedulerConfig, Registry registry, List<Node> nodeList, List<Pod> pods) {
+      SchedulerConfig schedulerConfig,
+      Registry registry,
+      List<KubeObject> objects,
+      List<Node> nodeList,
+      List<Pod> pods) {
     try {
-      return BatchRun.run(schedulerConfig, registry, nodeList, pods, seed);
+      return BatchRun.run(schedulerConfig, registry, objects, nodeList, pods, seed);
     } catch (PluginArgsException e) {
       // The framework reports bad plugin args when it builds the plugins, naming the profile
       // and plugin; the user needs to hear which file holds them.

@@ -21,6 +21,7 @@ import java.util.Set;
 final class ScheduleInput {
   private final List<Node> nodes = new ArrayList<>();
   private final List<KubeObject> podSources = new ArrayList<>();
+  private final List<KubeObject> clusterObjects = new ArrayList<>();
   private final PriorityAdmission priorities = new PriorityAdmission();
   private final Map<String, Integer> ignoredInNodes = new LinkedHashMap<>();
   private final Map<String, Integer> ignoredInPods = new LinkedHashMap<>();
@@ -55,6 +56,8 @@ final class ScheduleInput {
         in.nodes.add(n);
       } else if (o instanceof PriorityClass pc) {
         in.priorities.declare(pc, nodesSource);
+      } else if (isClusterObject(o)) {
+        in.clusterObjects.add(o);
       } else {
         in.ignoredInNodes.merge(o.kind(), 1, Integer::sum);
       }
@@ -64,6 +67,8 @@ final class ScheduleInput {
         in.podSources.add(o);
       } else if (o instanceof PriorityClass pc) {
         in.priorities.declare(pc, podsPath.toString());
+      } else if (isClusterObject(o)) {
+        in.clusterObjects.add(o);
       } else {
         in.ignoredInPods.merge(o.kind(), 1, Integer::sum);
       }
@@ -78,6 +83,20 @@ final class ScheduleInput {
   }
 
   /** Pods and workload objects, in input order. */
+  /**
+   * Objects the scheduler's plugins read that the run stores as given: Namespaces (pod affinity
+   * namespace selectors), Services (default spreading) and PodDisruptionBudgets (preemption).
+   */
+  static boolean isClusterObject(KubeObject o) {
+    return o instanceof io.schedlab.api.Namespace
+        || o instanceof io.schedlab.api.Service
+        || o instanceof io.schedlab.api.PodDisruptionBudget;
+  }
+
+  List<KubeObject> clusterObjects() {
+    return clusterObjects;
+  }
+
   List<KubeObject> podSources() {
     return podSources;
   }

@@ -6,6 +6,7 @@ import io.schedlab.api.Deployment;
 import io.schedlab.api.Job;
 import io.schedlab.api.JobSpec;
 import io.schedlab.api.KubeObject;
+import io.schedlab.api.LabelSelector;
 import io.schedlab.api.Node;
 import io.schedlab.api.NodeAffinity;
 import io.schedlab.api.NodeSelector;
@@ -17,6 +18,7 @@ import io.schedlab.api.Pod;
 import io.schedlab.api.PodSpec;
 import io.schedlab.api.PodTemplateSpec;
 import io.schedlab.api.ReplicaSet;
+import io.schedlab.api.ReplicaSetSpec;
 import io.schedlab.api.StatefulSet;
 import io.schedlab.api.Toleration;
 import io.schedlab.api.match.NodeSelectors;
@@ -39,9 +41,13 @@ import java.util.UUID;
  * tolerations). Pods keep the template's labels, annotations and spec, get the workload's
  * namespace ({@value #DEFAULT_NAMESPACE} when unset) and a controller ownerReference.
  *
- * <p>Deployment pods are owned by the Deployment itself: schedlab does not model the ReplicaSet
- * between them. Generated name suffixes come from the seed and the workload's kind, namespace and
- * name, so a run is reproducible and one workload's names do not change when another is added.
+ * <p>A Deployment acts through a ReplicaSet, as upstream's controller does: the ReplicaSet is
+ * named {@code <deployment>-<pod-template-hash>}, and it and its pods carry the
+ * {@code pod-template-hash} label. The ReplicaSets and StatefulSets that own pods are kept in
+ * {@link #controllers()}, so the run can store them: PodTopologySpread's default constraints
+ * select pods by their controller. Generated name suffixes come from the seed and the workload's
+ * kind, namespace and name, so a run is reproducible and one workload's names do not change when
+ * another is added.
  */
 public final class WorkloadExpander {
   public static final String DEFAULT_NAMESPACE = "default";
@@ -82,10 +88,21 @@ public final class WorkloadExpander {
    */
   public record Expanded(Pod pod, String origin, String specField) {}
 
+  static final String POD_TEMPLATE_HASH_LABEL = "pod-template-hash";
+
   private final long seed;
+  private final List<KubeObject> controllers = new ArrayList<>();
 
   public WorkloadExpander(long seed) {
     this.seed = seed;
+  }
+
+  /**
+   * The ReplicaSets (given, or made for a Deployment) and StatefulSets that own expanded pods,
+   * with the uids their pods' ownerReferences name; filled by {@link #expand}.
+   */
+  public List<KubeObject> controllers() {
+    return List.copyOf(controllers);
   }
 
   /** Whether {@code o} is a Pod or a workload kind this class expands. */
@@ -121,9 +138,16 @@ public final class WorkloadExpander {
     for (KubeObject o : objects) {
       switch (o) {
         case Pod p -> out.add(barePod(p, naming));
-        case Deployment d -> replicated(d, d.spec().replicas(), d.spec().template(), naming, out);
-        case ReplicaSet r -> replicated(r, r.spec().replicas(), r.spec().template(), naming, out);
-        case StatefulSet s -> statefulSet(s, naming, out);
+        case Deployment d -> {
+          ReplicaSet rs = replicaSetOf(d);
+          replicated(rs, origin(d), rs.spec().replicas(), rs.spec().template(), naming, out);
+        }
+        case ReplicaSet r ->
+            replicated(r, origin(r), r.spec().replicas(), r.spec().template(), naming, out);
+        case StatefulSet s -> {
+          controllers.add(withUid(s));
+          statefulSet(s, naming, out);
+        }
         case Job j -> job(j, naming, out);
         case DaemonSet d -> daemonSet(d, nodes, naming, out);
         default -> {
@@ -150,9 +174,56 @@ public final class WorkloadExpander {
     return new Expanded(pod, "Pod " + namespace + "/" + name, "spec");
   }
 
-  private void replicated(KubeObject owner, Integer replicas, PodTemplateSpec template,
-      Naming naming, List<Expanded> out) {
-    String origin = origin(owner);
+  /**
+   * The ReplicaSet a Deployment's controller creates: the template labelled with a hash of the
+   * template, the selector narrowed by that label, owned by the Deployment.
+   */
+  private ReplicaSet replicaSetOf(Deployment d) {
+    String origin = origin(d);
+    PodTemplateSpec template = d.spec().template();
+    String hash = templateHash(d);
+    Map<String, String> templateLabels = new LinkedHashMap<>(template.metadata().labels());
+    templateLabels.put(POD_TEMPLATE_HASH_LABEL, hash);
+    PodTemplateSpec hashed =
+        new PodTemplateSpec(template.metadata().withLabels(templateLabels), template.spec());
+    LabelSelector selector = d.spec().selector();
+    Map<String, String> matchLabels =
+        new LinkedHashMap<>(selector == null ? Map.of() : selector.matchLabels());
+    matchLabels.put(POD_TEMPLATE_HASH_LABEL, hash);
+    LabelSelector hashedSelector =
+        new LabelSelector(matchLabels, selector == null ? List.of() : selector.matchExpressions());
+    OwnerReference ref =
+        new OwnerReference(d.apiVersion(), d.kind(), d.metadata().name(), uidOf(d), true, true);
+    ObjectMeta meta =
+        ObjectMeta.named(namespaceOf(d.metadata()), d.metadata().name() + "-" + hash)
+            .withLabels(templateLabels)
+            .withOwnerReferences(List.of(ref));
+    int replicas = count(d.spec().replicas(), 1, origin, "spec.replicas");
+    return new ReplicaSet(null, null, meta,
+        new ReplicaSetSpec(replicas, hashedSelector, hashed, d.spec().minReadySeconds()), null);
+  }
+
+  /** A stable stand-in for upstream's pod-template-hash: 10 characters from the seed and the Deployment. */
+  private String templateHash(Deployment d) {
+    String basis = seed + "/hash/" + streamKey(d);
+    UUID u = UUID.nameUUIDFromBytes(basis.getBytes(StandardCharsets.UTF_8));
+    long bits = u.getMostSignificantBits() ^ u.getLeastSignificantBits();
+    StringBuilder sb = new StringBuilder(10);
+    for (int i = 0; i < 10; i++) {
+      sb.append(SUFFIX_ALPHABET.charAt((int) Long.remainderUnsigned(bits, SUFFIX_ALPHABET.length())));
+      bits = Long.divideUnsigned(bits, SUFFIX_ALPHABET.length());
+    }
+    return sb.toString();
+  }
+
+  private KubeObject withUid(KubeObject o) {
+    return o.withMetadata(o.metadata().withUid(uidOf(o)).withNamespace(namespaceOf(o.metadata())));
+  }
+
+  /** {@code origin} names the object the user wrote (the Deployment, for its ReplicaSet's pods). */
+  private void replicated(KubeObject owner, String origin, Integer replicas,
+      PodTemplateSpec template, Naming naming, List<Expanded> out) {
+    controllers.add(withUid(owner));
     int count = count(replicas, 1, origin, "spec.replicas");
     String namespace = namespaceOf(owner.metadata());
     String prefix = owner.metadata().name() + "-";

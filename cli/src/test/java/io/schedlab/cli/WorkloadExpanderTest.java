@@ -152,18 +152,53 @@ class WorkloadExpanderTest {
             spec:
               containers: [{name: main, image: nginx}]
         """);
+    // As upstream: the Deployment's ReplicaSet web-<pod-template-hash> owns the pods.
     assertThat(pods).hasSize(2).allSatisfy(p -> {
+      String hash = p.metadata().labels().get("pod-template-hash");
+      assertThat(hash).matches("[bcdfghjklmnpqrstvwxz2456789]{10}");
       assertThat(p.metadata().namespace()).isEqualTo("shop");
-      assertThat(p.metadata().name()).matches("web-[bcdfghjklmnpqrstvwxz2456789]{5}");
-      assertThat(p.metadata().generateName()).isEqualTo("web-");
-      assertThat(p.metadata().labels()).containsExactly(java.util.Map.entry("app", "web"));
+      assertThat(p.metadata().name()).matches("web-" + hash + "-[bcdfghjklmnpqrstvwxz2456789]{5}");
+      assertThat(p.metadata().generateName()).isEqualTo("web-" + hash + "-");
+      assertThat(p.metadata().labels()).containsExactly(
+          java.util.Map.entry("app", "web"), java.util.Map.entry("pod-template-hash", hash));
       assertThat(p.metadata().annotations()).containsEntry("note", "kept");
-      assertThat(p.metadata().ownerReferences()).containsExactly(
-          new OwnerReference("apps/v1", "Deployment", "web", "1234", true, true));
+      assertThat(p.metadata().ownerReferences()).singleElement().satisfies(ref -> {
+        assertThat(ref.kind()).isEqualTo("ReplicaSet");
+        assertThat(ref.name()).isEqualTo("web-" + hash);
+        assertThat(ref.controller()).isTrue();
+      });
       assertThat(p.spec().containers()).singleElement()
           .satisfies(c -> assertThat(c.name()).isEqualTo("main"));
     });
     assertThat(pods.get(0).metadata().name()).isNotEqualTo(pods.get(1).metadata().name());
+  }
+
+  @Test
+  void deploymentActsThroughAReplicaSetThatTheRunStores() {
+    WorkloadExpander expander = new WorkloadExpander(0);
+    List<WorkloadExpander.Expanded> pods = expander.expand(objects("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: shop, uid: "1234"}
+        spec:
+          replicas: 3
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec: {containers: [{name: main, image: nginx}]}
+        """), nodes());
+    assertThat(expander.controllers()).singleElement().isInstanceOfSatisfying(
+        io.schedlab.api.ReplicaSet.class, rs -> {
+          String hash = rs.metadata().labels().get("pod-template-hash");
+          assertThat(rs.metadata().name()).isEqualTo("web-" + hash);
+          assertThat(rs.metadata().ownerReferences()).containsExactly(
+              new OwnerReference("apps/v1", "Deployment", "web", "1234", true, true));
+          assertThat(rs.spec().replicas()).isEqualTo(3);
+          assertThat(rs.spec().selector().matchLabels())
+              .containsEntry("app", "web").containsEntry("pod-template-hash", hash);
+          assertThat(pods).allSatisfy(e -> assertThat(e.pod().metadata().ownerReferences().get(0).uid())
+              .isEqualTo(rs.metadata().uid()));
+        });
   }
 
   @Test
