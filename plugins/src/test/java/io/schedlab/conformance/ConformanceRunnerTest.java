@@ -94,7 +94,7 @@ class ConformanceRunnerTest {
                 "{\"argsError\": \"scoringStrategy.resources[1].weight\"}"),
             List.of("t.json: case \"c\": argsError: expected scoringStrategy.resources[1].weight,"
                 + " got scoringStrategy.resources[0].weight"
-                + " (Invalid value: 0: resource weight of cpu should be in the range [1, 100])")),
+                + " (Invalid value: 0: resource weight of cpu not in valid range (0, 100])")),
         Arguments.of("args error expected, args undecodable",
             oneCase("NodeResourcesFit", "c", "\"args\": {\"scoringStrategy\": {\"tipe\": \"x\"}}",
                 "{\"argsError\": \"scoringStrategy.type\"}"),

@@ -88,37 +88,44 @@ public final class NodeResourcesFit
           "Unsupported value: \"" + type + "\": supported values: \"LeastAllocated\", \"MostAllocated\", \"RequestedToCapacityRatio\"");
     }
     List<NodeResourcesFitArgs.ResourceSpec> resources = s.resources();
-    Set<String> seen = new HashSet<>();
     for (int i = 0; i < resources.size(); i++) {
       NodeResourcesFitArgs.ResourceSpec r = resources.get(i);
       if (r.weight() <= 0 || r.weight() > 100) {
         throw new PluginArgsException(
             "scoringStrategy.resources[" + i + "].weight",
-            "Invalid value: " + r.weight() + ": resource weight of " + r.name() + " should be in the range [1, 100]");
-      }
-      if (!seen.add(r.name())) {
-        throw new PluginArgsException(
-            "scoringStrategy.resources[" + i + "].name", "Duplicate value: \"" + r.name() + "\"");
+            "Invalid value: " + r.weight() + ": resource weight of " + r.name()
+                + " not in valid range (0, 100]");
       }
     }
-    if (type.equals(NodeResourcesFitArgs.ScoringStrategy.REQUESTED_TO_CAPACITY_RATIO)) {
-      List<NodeResourcesFitArgs.UtilizationShapePoint> shape =
-          s.requestedToCapacityRatio() == null ? List.of() : s.requestedToCapacityRatio().shape();
-      if (shape.isEmpty()) {
-        throw new PluginArgsException("scoringStrategy.requestedToCapacityRatio.shape", "Required value: at least one point must be specified");
+    if (s.requestedToCapacityRatio() != null
+        || type.equals(NodeResourcesFitArgs.ScoringStrategy.REQUESTED_TO_CAPACITY_RATIO)) {
+      validateShape(s.requestedToCapacityRatio() == null ? List.of() : s.requestedToCapacityRatio().shape());
+    }
+  }
+
+  /** Upstream's validateFunctionShape; its field path is {@code scoringStrategy.shape}. */
+  private static void validateShape(List<NodeResourcesFitArgs.UtilizationShapePoint> shape) {
+    String path = "scoringStrategy.shape";
+    if (shape.isEmpty()) {
+      throw new PluginArgsException(path, "Required value: at least one point must be specified");
+    }
+    for (int i = 1; i < shape.size(); i++) {
+      Integer prev = shape.get(i - 1).utilization();
+      Integer cur = shape.get(i).utilization();
+      if (prev != null && cur != null && prev >= cur) {
+        throw new PluginArgsException(path + "[" + i + "].utilization",
+            "Invalid value: " + cur + ": utilization values must be sorted in increasing order");
       }
-      for (int i = 0; i < shape.size(); i++) {
-        NodeResourcesFitArgs.UtilizationShapePoint p = shape.get(i);
-        String base = "scoringStrategy.requestedToCapacityRatio.shape[" + i + "]";
-        if (p.utilization() == null || p.utilization() < 0 || p.utilization() > 100) {
-          throw new PluginArgsException(base + ".utilization", "Invalid value: " + p.utilization() + ": not in valid range [0, 100]");
-        }
-        if (i > 0 && p.utilization() <= shape.get(i - 1).utilization()) {
-          throw new PluginArgsException(base + ".utilization", "Invalid value: " + p.utilization() + ": utilization values must be sorted in increasing order");
-        }
-        if (p.score() == null || p.score() < 0 || p.score() > 10) {
-          throw new PluginArgsException(base + ".score", "Invalid value: " + p.score() + ": not in valid range [0, 10]");
-        }
+    }
+    for (int i = 0; i < shape.size(); i++) {
+      NodeResourcesFitArgs.UtilizationShapePoint p = shape.get(i);
+      if (p.utilization() == null || p.utilization() < 0 || p.utilization() > 100) {
+        throw new PluginArgsException(path + "[" + i + "].utilization",
+            "Invalid value: " + p.utilization() + ": not in valid range [0, 100]");
+      }
+      if (p.score() == null || p.score() < 0 || p.score() > 10) {
+        throw new PluginArgsException(path + "[" + i + "].score",
+            "Invalid value: " + p.score() + ": not in valid range [0, 10]");
       }
     }
   }
