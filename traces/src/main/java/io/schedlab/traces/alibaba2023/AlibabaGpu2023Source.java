@@ -161,9 +161,9 @@ final class AlibabaGpu2023Source implements TraceSource {
     boolean haveDeletion = nextDeletion < byDeletion.length;
     if (haveSubmission
         && (!haveDeletion
-            || bySubmission[nextSubmission].submitTime() <= byDeletion[nextDeletion].deletion)) {
+            || bySubmission[nextSubmission].creation <= byDeletion[nextDeletion].deletion)) {
       PodRow row = bySubmission[nextSubmission++];
-      return new PodSubmitted(row.submitTime() * NANOS_PER_SECOND, row.toPod(),
+      return new PodSubmitted(row.creation * NANOS_PER_SECOND, row.toPod(),
           row.durationNanos(), Map.of(), List.of());
     }
     if (haveDeletion) {
@@ -272,7 +272,7 @@ final class AlibabaGpu2023Source implements TraceSource {
     }
     // Arrays.sort on objects is a stable merge sort: ties keep file order.
     bySubmission = rows.toArray(new PodRow[0]);
-    Arrays.sort(bySubmission, Comparator.comparingLong(PodRow::submitTime));
+    Arrays.sort(bySubmission, Comparator.comparingLong(PodRow::creation));
     List<PodRow> deleted = new ArrayList<>();
     for (PodRow row : rows) {
       if (row.deletion != NO_TIME) {
@@ -318,10 +318,6 @@ final class AlibabaGpu2023Source implements TraceSource {
       }
       return new PodRow(name, cpu, memory, numGpu, gpuMilli, f[5], f[6], f[7], creation,
           deletion, scheduled);
-    }
-
-    long submitTime() {
-      return creation;
     }
 
     long durationNanos() {
