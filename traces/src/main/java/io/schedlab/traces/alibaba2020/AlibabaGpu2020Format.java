@@ -51,6 +51,11 @@ import java.util.TreeMap;
  *       Terminated tasks are deleted (FINISHED) at end_time, Failed ones (FAILED); Running and
  *       Waiting ones are not deleted. Rows without start_time never started and are skipped
  *       (counted in the header attribute {@code unstartedRows}).
+ *   <li>{@code pai_job_table.csv} ({@code job_name,inst_id,user,status,start_time,end_time}),
+ *       when given, is read first and held in memory by job_name: its inst_id and user become
+ *       the annotations {@code alibabacloud.com/inst-id} and {@code alibabacloud.com/user} of
+ *       the job's pods. The instance, sensor, group-tag and machine-metric tables are not read
+ *       (the task table carries the requests and times a replay needs).
  * </ul>
  *
  * <p>Times carry a secret offset; the time origin is the param {@code timeOrigin} (seconds) or,
@@ -62,11 +67,13 @@ public final class AlibabaGpu2020Format implements TraceFormat {
   public static final String NAME = "alibaba-gpu-2020";
   public static final String MACHINE_SPEC = "pai_machine_spec.csv";
   public static final String TASK_TABLE = "pai_task_table.csv";
+  public static final String JOB_TABLE = "pai_job_table.csv";
   public static final String NAMESPACE = "pai";
   public static final String GPU_TYPE_LABEL = "alibabacloud.com/gpu-type";
   public static final String GPU_MILLI = "alibabacloud.com/gpu-milli";
   public static final String PARAM_TIME_ORIGIN = "timeOrigin";
   static final String MACHINE_HEADER = "machine,gpu_type,cap_cpu,cap_mem,cap_gpu";
+  static final String JOB_HEADER = "job_name,inst_id,user,status,start_time,end_time";
   static final String TASK_HEADER =
       "job_name,task_name,inst_num,status,start_time,end_time,plan_cpu,plan_mem,plan_gpu,gpu_type";
   private static final Set<String> STATUSES = Set.of("Running", "Terminated", "Failed", "Waiting");
@@ -80,13 +87,14 @@ public final class AlibabaGpu2020Format implements TraceFormat {
 
   @Override
   public String description() {
-    return "Alibaba PAI GPU 2020: pai_machine_spec.csv (nodes) and pai_task_table.csv (pods); param timeOrigin (s)";
+    return "Alibaba PAI GPU 2020: pai_machine_spec.csv (nodes), pai_task_table.csv (pods), pai_job_table.csv (users); param timeOrigin (s)";
   }
 
   @Override
   public TraceSource open(List<Path> inputs, TraceOptions options) {
     List<Path> specs = new ArrayList<>();
     List<Path> tasks = new ArrayList<>();
+    List<Path> jobs = new ArrayList<>();
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
         boolean any = false;
@@ -98,6 +106,9 @@ public final class AlibabaGpu2020Format implements TraceFormat {
           tasks.add(input.resolve(TASK_TABLE));
           any = true;
         }
+        if (Files.isRegularFile(input.resolve(JOB_TABLE))) {
+          jobs.add(input.resolve(JOB_TABLE));
+        }
         if (!any) {
           throw new TraceFormatException(input.toString(), 0, "expected " + MACHINE_SPEC + " or " + TASK_TABLE + ", found neither");
         }
@@ -107,15 +118,20 @@ public final class AlibabaGpu2020Format implements TraceFormat {
         specs.add(input);
       } else if (input.getFileName().toString().startsWith("pai_task_table")) {
         tasks.add(input);
+      } else if (input.getFileName().toString().startsWith("pai_job_table")) {
+        jobs.add(input);
       } else {
         throw new TraceFormatException(input.toString(), 0,
-            "file: expected pai_machine_spec.csv or pai_task_table.csv, got \"" + input.getFileName() + "\"");
+            "file: expected pai_machine_spec.csv, pai_task_table.csv or pai_job_table.csv, got \"" + input.getFileName() + "\"");
       }
     }
     Reader reader = new Reader(options);
     List<TraceEvent> events = new ArrayList<>();
     for (Path spec : specs) {
       reader.readFile(spec, MACHINE_HEADER, 5, row -> events.add(reader.machine(row)));
+    }
+    for (Path job : jobs) {
+      reader.readFile(job, JOB_HEADER, 6, reader::job);
     }
     if (!tasks.isEmpty()) {
       String param = options.params().get(PARAM_TIME_ORIGIN);
@@ -166,6 +182,7 @@ public final class AlibabaGpu2020Format implements TraceFormat {
     final TraceOptions options;
     long bad;
     long unstarted;
+    final Map<String, String[]> jobs = new java.util.HashMap<>();
 
     Reader(TraceOptions options) {
       this.options = options;
@@ -192,6 +209,17 @@ public final class AlibabaGpu2020Format implements TraceFormat {
           }
         }
       }
+    }
+
+    void job(Row row) {
+      String job = row.required(0, "job_name");
+      String status = row.text(3);
+      if (!STATUSES.contains(status)) {
+        throw row.expected("status", "Running, Terminated, Failed or Waiting", status);
+      }
+      row.optionalDecimal(4, "start_time");
+      row.optionalDecimal(5, "end_time");
+      jobs.put(job, new String[] {row.text(1), row.text(2)});
     }
 
     TraceEvent machine(Row row) {
@@ -262,9 +290,19 @@ public final class AlibabaGpu2020Format implements TraceFormat {
       labels.put("alibabacloud.com/job-name", job);
       labels.put("alibabacloud.com/task-name", task);
       labels.put("alibabacloud.com/status", status);
+      String[] jobRow = jobs.get(job);
+      Map<String, String> annotations = new TreeMap<>();
+      if (jobRow != null) {
+        if (!jobRow[0].isEmpty()) {
+          annotations.put("alibabacloud.com/inst-id", jobRow[0]);
+        }
+        if (!jobRow[1].isEmpty()) {
+          annotations.put("alibabacloud.com/user", jobRow[1]);
+        }
+      }
       for (long i = 0; i < count; i++) {
         String name = job + "-" + task + "-" + i;
-        ObjectMeta meta = ObjectMeta.named(NAMESPACE, name).withLabels(labels)
+        ObjectMeta meta = ObjectMeta.named(NAMESPACE, name).withLabels(labels).withAnnotations(annotations)
             .withOwnerReferences(List.of(new OwnerReference("batch/v1", "Job", job, null, true, null)));
         events.add(new TraceEvent.PodSubmitted(submit, Pods.pod(meta, requests, null, spec), duration, null, null));
         if (reason != null && end != null) {

@@ -69,13 +69,13 @@ class AlibabaGpu2020FormatTest {
       assertThat(EventText.readAll(s)).containsExactly(
           "0 submit pai/job_a-worker-0 req={alibabacloud.com/gpu-milli=500, cpu=6, memory=30000Mi}"
               + " labels={alibabacloud.com/job-name=job_a, alibabacloud.com/status=Terminated, alibabacloud.com/task-name=worker}"
-              + " owner=Job/job_a nodeAffinity=[alibabacloud.com/gpu-type In [V100]; ] duration=600000000000",
+              + " ann={alibabacloud.com/inst-id=inst1, alibabacloud.com/user=user9} owner=Job/job_a nodeAffinity=[alibabacloud.com/gpu-type In [V100]; ] duration=600000000000",
           "0 submit pai/job_a-worker-1 req={alibabacloud.com/gpu-milli=500, cpu=6, memory=30000Mi}"
               + " labels={alibabacloud.com/job-name=job_a, alibabacloud.com/status=Terminated, alibabacloud.com/task-name=worker}"
-              + " owner=Job/job_a nodeAffinity=[alibabacloud.com/gpu-type In [V100]; ] duration=600000000000",
+              + " ann={alibabacloud.com/inst-id=inst1, alibabacloud.com/user=user9} owner=Job/job_a nodeAffinity=[alibabacloud.com/gpu-type In [V100]; ] duration=600000000000",
           "100000000000 submit pai/job_b-ps-0 req={cpu=2, memory=4Gi}"
               + " labels={alibabacloud.com/job-name=job_b, alibabacloud.com/status=Failed, alibabacloud.com/task-name=ps}"
-              + " owner=Job/job_b duration=50000000000",
+              + " ann={alibabacloud.com/inst-id=inst2} owner=Job/job_b duration=50000000000",
           "150000000000 delete pai/job_b-ps-0 FAILED",
           "200000000000 submit pai/job_c-tensorflow-0 req={alibabacloud.com/gpu-milli=1k, cpu=1, memory=2Gi}"
               + " labels={alibabacloud.com/job-name=job_c, alibabacloud.com/status=Running, alibabacloud.com/task-name=tensorflow}"
@@ -111,6 +111,15 @@ class AlibabaGpu2020FormatTest {
       assertThat(EventText.readAll(s)).hasSize(1);
       assertThat(s.badRows()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void badJobRow(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve(AlibabaGpu2020Format.JOB_TABLE);
+    Files.writeString(file, "job_a,i,u,Terminated,1.0,2.0\njob_b,i,u,Terminated,soon,2.0\n");
+    assertThatThrownBy(() -> FORMAT.open(List.of(file), TraceOptions.DEFAULTS))
+        .isInstanceOf(TraceFormatException.class)
+        .hasMessage("pai_job_table.csv:2: start_time: expected a non-negative number, got \"soon\"");
   }
 
   @Test
