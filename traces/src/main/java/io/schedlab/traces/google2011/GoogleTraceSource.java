@@ -54,7 +54,8 @@ import java.util.TreeMap;
  *   <li>machine ADD → NodeAdded (node {@code m-<id>}, capacity = allocatable = cpu, memory and
  *       {@code pods = maxPods}; labels {@code kubernetes.io/hostname}, {@code
  *       google.com/machine-id}, {@code google.com/platform}, and one {@code
- *       google.com/attr-<name>} per machine attribute); ADD of a known machine and UPDATE →
+ *       google.com/attr-<name>} per machine attribute; hashed names and values are made valid
+ *       label text by {@link LabelText}); ADD of a known machine and UPDATE →
  *       NodeUpdated (empty fields keep the previous value; UPDATE of an unknown machine adds it);
  *       REMOVE → NodeRemoved (ignored for unknown machines). Attribute rows update the labels
  *       (deleted = 1 removes the label) and give NodeUpdated for present machines.
@@ -301,14 +302,14 @@ public final class GoogleTraceSource implements TraceSource {
     int op = row.intInRange(3, "comparison operator", 0, 3);
     String name = row.required(4, "attribute name");
     String value = row.text(5);
-    String key = ATTRIBUTE_LABEL_PREFIX + name;
+    String key = ATTRIBUTE_LABEL_PREFIX + LabelText.encode(name);
     NodeSelectorRequirement req = switch (op) {
       case 0 -> value.isEmpty()
           ? new NodeSelectorRequirement(key, "DoesNotExist", null)
-          : new NodeSelectorRequirement(key, "In", List.of(value));
+          : new NodeSelectorRequirement(key, "In", List.of(LabelText.encode(value)));
       case 1 -> value.isEmpty()
           ? new NodeSelectorRequirement(key, "Exists", null)
-          : new NodeSelectorRequirement(key, "NotIn", List.of(value));
+          : new NodeSelectorRequirement(key, "NotIn", List.of(LabelText.encode(value)));
       default -> {
         try {
           Long.parseLong(value);
@@ -419,10 +420,10 @@ public final class GoogleTraceSource implements TraceSource {
     labels.put("kubernetes.io/hostname", m.name);
     labels.put("google.com/machine-id", Long.toString(m.id));
     if (m.platform != null) {
-      labels.put("google.com/platform", m.platform);
+      labels.put("google.com/platform", LabelText.encode(m.platform));
     }
     for (Map.Entry<String, String> a : m.attributes.entrySet()) {
-      labels.put(ATTRIBUTE_LABEL_PREFIX + a.getKey(), a.getValue());
+      labels.put(ATTRIBUTE_LABEL_PREFIX + LabelText.encode(a.getKey()), LabelText.encode(a.getValue()));
     }
     Map<String, Quantity> capacity = new LinkedHashMap<>();
     if (m.cpus != null) {
