@@ -1,0 +1,56 @@
+package io.schedlab.traces.text;
+
+import io.schedlab.api.Container;
+import io.schedlab.api.Node;
+import io.schedlab.api.NodeSpec;
+import io.schedlab.api.NodeStatus;
+import io.schedlab.api.ObjectMeta;
+import io.schedlab.api.Pod;
+import io.schedlab.api.PodSpec;
+import io.schedlab.api.PodStatus;
+import io.schedlab.api.Quantity;
+import io.schedlab.api.ResourceRequirements;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+
+/** Small builders shared by the recorded-trace readers. */
+public final class Pods {
+  private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+  private static final BigDecimal GIB = BigDecimal.valueOf(1L << 30);
+
+  private Pods() {}
+
+  /** A pending pod with one container named {@code main} carrying the requests and limits. */
+  public static Pod pod(
+      ObjectMeta meta, Map<String, Quantity> requests, Map<String, Quantity> limits, PodSpec spec) {
+    Container main =
+        new Container(
+            "main", null, null, null,
+            new ResourceRequirements(
+                requests == null || requests.isEmpty() ? null : requests,
+                limits == null || limits.isEmpty() ? null : limits),
+            null, null);
+    return Pod.of(meta, spec.withContainers(java.util.List.of(main)), PodStatus.EMPTY);
+  }
+
+  /** A ready node whose allocatable equals its capacity. */
+  public static Node node(ObjectMeta meta, Map<String, Quantity> capacity) {
+    return Node.of(meta, NodeSpec.EMPTY, NodeStatus.EMPTY.withCapacity(capacity).withAllocatable(capacity));
+  }
+
+  /** {@code cores} CPUs as a millicore quantity, rounded half up to the millicore. */
+  public static Quantity cpu(BigDecimal cores) {
+    return Quantity.ofMilli(cores.multiply(THOUSAND).setScale(0, RoundingMode.HALF_UP).longValueExact());
+  }
+
+  /** {@code gib} GiB as a byte quantity (binary SI), rounded half up to the byte. */
+  public static Quantity gib(BigDecimal gib) {
+    return Quantity.of(gib.multiply(GIB).setScale(0, RoundingMode.HALF_UP).longValueExact(), Quantity.Format.BINARY_SI);
+  }
+
+  /** Seconds (possibly fractional) as nanoseconds, rounded half up. */
+  public static long secondsToNanos(BigDecimal seconds) {
+    return seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
+  }
+}
