@@ -118,10 +118,10 @@ final class BatchTaskStream implements AutoCloseable {
   private TraceEvent.PodSubmitted submit(Task t, long i) {
     Map<String, Quantity> requests = new LinkedHashMap<>();
     if (!Double.isNaN(t.cpus) && t.cpus >= 0) {
-      requests.put("cpu", ResourceUnits.cores(t.cpus));
+      requests.put("cpu", ResourceUnits.cpu(t.cpus, 1000));
     }
     if (!Double.isNaN(t.mem) && t.mem >= 0) {
-      requests.put("memory", ResourceUnits.memoryBytes(t.mem, settings.memoryGiB()));
+      requests.put("memory", ResourceUnits.memoryBytes(t.mem, 1, settings.memoryGiB()));
     }
     String jobName = "job-" + t.job;
     ObjectMeta meta = ObjectMeta.named(NAMESPACE, jobName + "-task-" + t.task + "-" + i)

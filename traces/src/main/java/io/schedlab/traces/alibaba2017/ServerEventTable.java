@@ -117,7 +117,7 @@ final class ServerEventTable {
     Map<String, Quantity> capacity = new LinkedHashMap<>();
     capacity.put("cpu", Quantity.of(row.cpus, Quantity.Format.DECIMAL_SI));
     if (!Double.isNaN(row.mem)) {
-      capacity.put("memory", ResourceUnits.memoryBytes(row.mem, settings.memoryGiB()));
+      capacity.put("memory", ResourceUnits.memoryBytes(row.mem, 1, settings.memoryGiB()));
     }
     capacity.put("pods", Quantity.of(settings.maxPods(), Quantity.Format.DECIMAL_SI));
     Map<String, String> annotations = new LinkedHashMap<>();

@@ -199,10 +199,10 @@ final class BatchStream implements AutoCloseable {
     }
     Map<String, Quantity> usage = new LinkedHashMap<>();
     if (Sentinels.validCpu(cpuAvg)) {
-      usage.put("cpu", ResourceUnits.cores(cpuAvg / 100));
+      usage.put("cpu", ResourceUnits.cpu(cpuAvg, 10));
     }
     if (Sentinels.validPercent(memAvg)) {
-      usage.put("memory", ResourceUnits.memoryBytes(memAvg / 100, settings.memoryGiB()));
+      usage.put("memory", ResourceUnits.memoryBytes(memAvg, 100, settings.memoryGiB()));
     }
     Map<String, String> extra = new LinkedHashMap<>();
     extra.put(ANNOTATION_INSTANCE, instanceName);
@@ -300,10 +300,10 @@ final class BatchStream implements AutoCloseable {
     String name = podName(task.job, task.name, k);
     Map<String, Quantity> requests = new LinkedHashMap<>();
     if (Sentinels.validCpu(task.plannedCpu)) {
-      requests.put("cpu", ResourceUnits.cores(task.plannedCpu / 100));
+      requests.put("cpu", ResourceUnits.cpu(task.plannedCpu, 10));
     }
     if (Sentinels.validPercent(task.plannedMem)) {
-      requests.put("memory", ResourceUnits.memoryBytes(task.plannedMem / 100, settings.memoryGiB()));
+      requests.put("memory", ResourceUnits.memoryBytes(task.plannedMem, 100, settings.memoryGiB()));
     }
     Map<String, String> annotations = new LinkedHashMap<>();
     annotations.put(ANNOTATION_TASK, task.name);

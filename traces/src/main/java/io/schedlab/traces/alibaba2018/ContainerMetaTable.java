@@ -103,13 +103,13 @@ final class ContainerMetaTable {
     Map<String, Quantity> requests = new LinkedHashMap<>();
     Map<String, Quantity> limits = new LinkedHashMap<>();
     if (Sentinels.validCpu(row.cpuRequest)) {
-      requests.put("cpu", ResourceUnits.cores(row.cpuRequest / 100));
+      requests.put("cpu", ResourceUnits.cpu(row.cpuRequest, 10));
     }
     if (Sentinels.validCpu(row.cpuLimit)) {
-      limits.put("cpu", ResourceUnits.cores(row.cpuLimit / 100));
+      limits.put("cpu", ResourceUnits.cpu(row.cpuLimit, 10));
     }
     if (Sentinels.validPercent(row.mem)) {
-      Quantity memory = ResourceUnits.memoryBytes(row.mem / 100, settings.memoryGiB());
+      Quantity memory = ResourceUnits.memoryBytes(row.mem, 100, settings.memoryGiB());
       requests.put("memory", memory);
       limits.put("memory", memory);
     }

@@ -97,7 +97,7 @@ final class MachineMetaTable {
     Map<String, Quantity> capacity = new LinkedHashMap<>();
     capacity.put("cpu", Quantity.of(row.cpus, Quantity.Format.DECIMAL_SI));
     if (Sentinels.validPercent(row.mem)) {
-      capacity.put("memory", ResourceUnits.memoryBytes(row.mem / 100, settings.memoryGiB()));
+      capacity.put("memory", ResourceUnits.memoryBytes(row.mem, 100, settings.memoryGiB()));
     }
     capacity.put("pods", Quantity.of(settings.maxPods(), Quantity.Format.DECIMAL_SI));
     ObjectMeta meta = ObjectMeta.named(null, row.id).withLabels(labels)

@@ -11,16 +11,25 @@ public final class ResourceUnits {
 
   private ResourceUnits() {}
 
-  /** {@code fraction} of {@code totalGiB} GiB, rounded half-up to whole bytes, in binary SI. */
-  public static Quantity memoryBytes(double fraction, double totalGiB) {
-    BigDecimal bytes =
-        BigDecimal.valueOf(fraction).multiply(BigDecimal.valueOf(totalGiB)).multiply(GIB);
-    return Quantity.of(bytes.setScale(0, RoundingMode.HALF_UP).longValueExact(), Quantity.Format.BINARY_SI);
+  /**
+   * Normalised memory {@code value} (where {@code full} stands for {@code totalGiB} GiB) in bytes,
+   * rounded half-up to a whole byte, binary SI. Computed in decimal so that e.g. 1.56 % of 512 GiB
+   * is exact before the one rounding.
+   */
+  public static Quantity memoryBytes(double value, double full, double totalGiB) {
+    BigDecimal bytes = BigDecimal.valueOf(value).multiply(BigDecimal.valueOf(totalGiB)).multiply(GIB)
+        .divide(BigDecimal.valueOf(full), 0, RoundingMode.HALF_UP);
+    return Quantity.of(bytes.longValueExact(), Quantity.Format.BINARY_SI);
   }
 
-  /** CPU given in cores (possibly fractional), rounded half-up to millicores. */
-  public static Quantity cores(double cores) {
-    long milli = BigDecimal.valueOf(cores).movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+  /**
+   * CPU written as {@code value} units of {@code milliPerUnit} millicores each (10 for the
+   * hundredths of a core of the v2018 tables, 1000 for cores), rounded half-up to millicores;
+   * whole cores print without the {@code m}.
+   */
+  public static Quantity cpu(double value, int milliPerUnit) {
+    long milli = BigDecimal.valueOf(value).multiply(BigDecimal.valueOf(milliPerUnit))
+        .setScale(0, RoundingMode.HALF_UP).longValueExact();
     return milli % 1000 == 0 ? Quantity.of(milli / 1000, Quantity.Format.DECIMAL_SI) : Quantity.ofMilli(milli);
   }
 
