@@ -230,7 +230,7 @@ final class BatchStream implements AutoCloseable {
       readTask();
       task = liveTasks.get(key);
     }
-    if (task == null) {
+    if (task == null || (task.end > 0 && task.end < instanceStart)) {
       throw instances.error("task_name: expected a batch_task row for job " + job + " task " + name
           + " that has not ended before start_time " + instanceStart + ", found none");
     }

@@ -27,6 +27,7 @@ public final class CsvRows implements AutoCloseable {
   private final int[] ends;
   private String line;
   private long lineNumber;
+  private int fieldCount;
 
   private CsvRows(String fileName, BufferedReader reader, int columns) {
     this.fileName = fileName;
@@ -65,9 +66,8 @@ public final class CsvRows implements AutoCloseable {
   }
 
   /**
-   * Moves to the next non-blank row; false at the end.
-   *
-   * @throws TraceFormatException when the row has the wrong number of fields
+   * Moves to the next non-blank row; false at the end. The row's field count is checked by the
+   * first field read, so that a reader skipping bad rows can catch it like any other error.
    */
   public boolean next() {
     try {
@@ -94,14 +94,15 @@ public final class CsvRows implements AutoCloseable {
         start = i + 1;
       }
     }
-    if (n != columns) {
-      throw error("expected " + columns + " comma-separated fields, got " + n);
-    }
+    fieldCount = n;
     return true;
   }
 
   /** Field {@code index} (0-based) of the current row, trimmed. */
   public String field(int index) {
+    if (fieldCount != columns) {
+      throw error("expected " + columns + " comma-separated fields, got " + fieldCount);
+    }
     return line.substring(starts[index], ends[index]).trim();
   }
 
