@@ -7,7 +7,6 @@ import io.schedlab.traces.TraceSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -86,8 +85,7 @@ public final class Alibaba2018Format implements TraceFormat {
 
   private static List<Path> list(Path folder) {
     try (Stream<Path> files = Files.list(folder)) {
-      List<Path> out = new ArrayList<>(files.filter(Files::isRegularFile).sorted().toList());
-      return out;
+      return files.filter(Files::isRegularFile).sorted().toList();
     } catch (IOException e) {
       throw new TraceFormatException(folder.toString(), 0, "cannot list: " + e.getMessage());
     }

@@ -346,6 +346,11 @@ final class BatchStream implements AutoCloseable {
     return keys;
   }
 
+  /** How many batch_task rows are held for instances still to come (bounded by tasks alive). */
+  int liveTaskCount() {
+    return liveTasks.size();
+  }
+
   static String podName(String job, String task, long k) {
     return job + "-" + task + "-" + k;
   }

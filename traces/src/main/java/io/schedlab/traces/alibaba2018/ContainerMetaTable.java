@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * container_meta → online-service pods. The table (a few hundred thousand rows) repeats a
+ * container_meta → online-service pods. The table (2.4 MB compressed in the full trace) repeats a
  * container's row at each status change and is not in time order, so it is read whole and
  * sorted; a container's events are then derived from its rows in time order:
  *
