@@ -1,5 +1,7 @@
 package io.schedlab.traces;
 
+import io.schedlab.traces.alibaba2017.Alibaba2017Format;
+import io.schedlab.traces.alibaba2018.Alibaba2018Format;
 import io.schedlab.traces.alibaba2020.AlibabaGpu2020Format;
 import io.schedlab.traces.alibaba2023.AlibabaGpu2023Format;
 import io.schedlab.traces.alibaba2025.AlibabaGpu2025Format;
@@ -18,6 +20,8 @@ public final class TraceFormats {
     Map<String, TraceFormat> formats = new LinkedHashMap<>();
     add(formats, new AlibabaGpu2023Format());
     add(formats, new KubeDumpFormat());
+    add(formats, new Alibaba2018Format());
+    add(formats, new Alibaba2017Format());
     add(formats, new GoogleClusterData2011Format());
     add(formats, new AlibabaGpu2020Format());
     add(formats, new AlibabaGpu2025Format());

@@ -1,0 +1,48 @@
+package io.schedlab.traces.text;
+
+import io.schedlab.api.Quantity;
+import io.schedlab.traces.TraceFormatException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Conversions shared by readers of traces with normalised memory and fractional CPU. */
+public final class ResourceUnits {
+  private static final BigDecimal GIB = BigDecimal.valueOf(1L << 30);
+
+  private ResourceUnits() {}
+
+  /**
+   * Normalised memory {@code value} (where {@code full} stands for {@code totalGiB} GiB) in bytes,
+   * rounded half-up to a whole byte, binary SI. Computed in decimal so that e.g. 1.56 % of 512 GiB
+   * is exact before the one rounding.
+   */
+  public static Quantity memoryBytes(double value, double full, double totalGiB) {
+    BigDecimal bytes = BigDecimal.valueOf(value).multiply(BigDecimal.valueOf(totalGiB)).multiply(GIB)
+        .divide(BigDecimal.valueOf(full), 0, RoundingMode.HALF_UP);
+    return Quantity.of(bytes.longValueExact(), Quantity.Format.BINARY_SI);
+  }
+
+  /**
+   * CPU written as {@code value} units of {@code milliPerUnit} millicores each (10 for the
+   * hundredths of a core of the v2018 tables, 1000 for cores), rounded half-up to millicores;
+   * whole cores print without the {@code m}.
+   */
+  public static Quantity cpu(double value, int milliPerUnit) {
+    long milli = BigDecimal.valueOf(value).multiply(BigDecimal.valueOf(milliPerUnit))
+        .setScale(0, RoundingMode.HALF_UP).longValueExact();
+    return milli % 1000 == 0 ? Quantity.of(milli / 1000, Quantity.Format.DECIMAL_SI) : Quantity.ofMilli(milli);
+  }
+
+  /** A positive number parameter, e.g. {@code memoryGiB}. */
+  public static double positiveParam(String format, String name, String text) {
+    try {
+      double v = Double.parseDouble(text);
+      if (v > 0 && !Double.isInfinite(v)) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new TraceFormatException(format, 0, "parameter " + name + ": expected a positive number, got \"" + text + "\"");
+  }
+}
