@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.schedlab.api.codec.KubeCodec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,6 +100,10 @@ public final class SpecFiles {
   }
 
   private static String detail(JacksonException e) {
+    if (e instanceof MismatchedInputException m && m.getTargetType() != null
+        && !(e instanceof UnrecognizedPropertyException)) {
+      return withLine("expected " + describe(m.getTargetType()), e);
+    }
     String msg = e.getOriginalMessage();
     if (msg == null) {
       msg = "malformed";
@@ -111,10 +117,30 @@ public final class SpecFiles {
     if (paren >= 0) {
       msg = msg.substring(0, paren);
     }
+    return withLine(msg.strip(), e);
+  }
+
+  private static String withLine(String msg, JacksonException e) {
     JsonLocation loc = e.getLocation();
-    if (loc != null && loc.getLineNr() > 0) {
-      msg = msg + " (line " + loc.getLineNr() + ")";
+    return loc != null && loc.getLineNr() > 0 ? msg + " (line " + loc.getLineNr() + ")" : msg;
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == Long.class || type == Integer.class || type == long.class || type == int.class) {
+      return "an integer";
     }
-    return msg.strip();
+    if (type == Double.class || type == double.class) {
+      return "a number";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (type == io.schedlab.api.Quantity.class) {
+      return "a quantity such as 500m or 2Gi";
+    }
+    return "a mapping";
   }
 }
