@@ -326,7 +326,7 @@ public final class TraceGenerator {
       FitDocument.DurationFit fittedDuration = duration == null && fit != null ? fit.duration() : null;
       durations(duration, fittedDuration, Seeds.generator(0), at + ".duration", c);
 
-      Map<String, Quantity> fixed = w.requests() == null ? Map.of() : new LinkedHashMap<>(w.requests());
+      Map<String, Quantity> fixed = w.requests() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(w.requests());
       checkQuantities(fixed, at + ".requests", c);
       Map<String, EmpiricalQuantities> sampled = new LinkedHashMap<>();
       if (fit != null && fit.requests() != null) {
