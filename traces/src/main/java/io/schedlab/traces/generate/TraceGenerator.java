@@ -19,6 +19,7 @@ import io.schedlab.traces.TraceHeader;
 import io.schedlab.traces.TraceSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,13 +84,32 @@ public final class TraceGenerator {
     if (spec.nodes().isEmpty() && spec.workloads().isEmpty()) {
       throw c.fail("", "expected at least one of nodes and workloads");
     }
+    // Names are prefix + index, so two groups (or two workloads in one namespace) with the same
+    // prefix would make the same object twice.
+    Map<String, String> prefixes = new HashMap<>();
     List<NodePlan> nodes = new ArrayList<>();
     for (int i = 0; i < spec.nodes().size(); i++) {
-      nodes.add(NodePlan.compile(spec.nodes().get(i), "nodes[" + i + "]", baseDir, c));
+      String at = "nodes[" + i + "]";
+      NodePlan plan = NodePlan.compile(spec.nodes().get(i), at, baseDir, c);
+      String clash = prefixes.putIfAbsent(plan.prefix(), at);
+      if (clash != null) {
+        throw c.fail(at + ".name", "its nodes would be named " + plan.prefix() + "<i> like those of "
+            + clash + ": give the group a distinct name");
+      }
+      nodes.add(plan);
     }
+    prefixes.clear();
     List<WorkloadPlan> workloads = new ArrayList<>();
     for (int i = 0; i < spec.workloads().size(); i++) {
-      workloads.add(WorkloadPlan.compile(spec.workloads().get(i), "workloads[" + i + "]", i, baseDir, c));
+      String at = "workloads[" + i + "]";
+      WorkloadPlan plan = WorkloadPlan.compile(spec.workloads().get(i), at, i, baseDir, c);
+      String key = plan.namespace() + "/" + plan.prefix();
+      String clash = prefixes.putIfAbsent(key, at);
+      if (clash != null) {
+        throw c.fail(at + ".namespace", "its pods would be named " + key + "<i> like those of " + clash
+            + ": give it another namespace (or, without a template generateName, another name)");
+      }
+      workloads.add(plan);
     }
     return new TraceGenerator(origin, spec.seed(), nodes, workloads);
   }
@@ -271,6 +291,7 @@ public final class TraceGenerator {
       int index,
       String name,
       String namespace,
+      String prefix,
       Pod base,
       long limit,
       long startNanos,
@@ -351,7 +372,9 @@ public final class TraceGenerator {
       long startNanos = ArrivalProcess.toNanos(start);
       long endNanos = horizon == null ? Long.MAX_VALUE : ArrivalProcess.toNanos(start + horizon);
       long limit = w.count() == null ? Long.MAX_VALUE : w.count();
-      return new WorkloadPlan(index, name, namespace, pod, limit, startNanos, endNanos, arrival, start,
+      String gen = pod.metadata().generateName();
+      String prefix = gen != null && !gen.isEmpty() && pod.metadata().name() == null ? gen : name + "-";
+      return new WorkloadPlan(index, name, namespace, prefix, pod, limit, startNanos, endNanos, arrival, start,
           duration, fittedDuration, fixed, sampled);
     }
 
@@ -581,9 +604,7 @@ public final class TraceGenerator {
         this.arrivals = arrivals;
         this.durations = durations;
         this.requests = requests;
-        String gen = plan.base().metadata().generateName();
-        this.prefix = gen != null && !gen.isEmpty() && plan.base().metadata().name() == null
-            ? gen : plan.name() + "-";
+        this.prefix = plan.prefix();
       }
 
       TraceEvent.PodSubmitted next() {

@@ -222,6 +222,11 @@ class TraceGeneratorTest {
         Arguments.of("missing template",
             "seed: 1\nworkloads: [{count: 1, template: nowhere.yaml}]",
             "spec.yaml: workloads[0].template: "),
+        Arguments.of("node names clash", "seed: 1\nnodes: [{count: 1}, {count: 2}]",
+            "spec.yaml: nodes[1].name: its nodes would be named node-<i> like those of nodes[0]: give the group a distinct name"),
+        Arguments.of("pod names clash",
+            "seed: 1\nworkloads: [{count: 1, template: templates/pod-default.yaml}, {count: 1, template: templates/pod-default.yaml}]",
+            "spec.yaml: workloads[1].namespace: its pods would be named default/pod-<i> like those of workloads[0]"),
         Arguments.of("bad quantity", "seed: 1\nworkloads: [{count: 1, requests: {cpu: lots}}]",
             "spec.yaml: workloads[0].requests.cpu: "));
   }
