@@ -48,7 +48,8 @@ public final class DiurnalArrivals implements ArrivalProcess {
 
   /** The rate per second at time {@code seconds}. */
   public double rateAt(double seconds) {
-    return base + amplitude * Math.sin(2 * Math.PI * seconds / periodSeconds + phase);
+    // StrictMath for the same reason as Exponentials: identical draws on every JVM.
+    return base + amplitude * StrictMath.sin(2 * Math.PI * seconds / periodSeconds + phase);
   }
 
   @Override
