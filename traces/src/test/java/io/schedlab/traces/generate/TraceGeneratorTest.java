@@ -197,6 +197,33 @@ class TraceGeneratorTest {
     assertThat(events.get(events.size() - 1).timeNanos()).isEqualTo(86476591237899L);
   }
 
+  @Test
+  void anInlinePodTemplateTakesNumbersAsQuantitiesAndKeepsItsConstraints() {
+    List<TraceEvent> events = generate("""
+        seed: 5
+        workloads:
+          - name: inline
+            count: 2
+            priority: 7
+            labels: {tier: x}
+            podTemplate:
+              metadata: {labels: {color: red}}
+              spec:
+                tolerations: [{key: gpu, operator: Exists}]
+                containers: [{name: c, resources: {requests: {cpu: 2, memory: 1Gi}}}]
+        """);
+    TraceEvent.PodSubmitted p = (TraceEvent.PodSubmitted) events.get(1);
+    assertThat(p.pod().metadata().name()).isEqualTo("inline-1");
+    assertThat(p.pod().metadata().namespace()).isEqualTo("default");
+    assertThat(p.pod().metadata().labels()).containsEntry("color", "red").containsEntry("tier", "x")
+        .containsEntry(TraceGenerator.WORKLOAD_LABEL, "inline");
+    assertThat(p.pod().spec().priority()).isEqualTo(7);
+    assertThat(p.pod().spec().tolerations()).hasSize(1);
+    assertThat(p.pod().spec().containers().get(0).resources().requests()).containsEntry("cpu", Quantity.parse("2"));
+    assertThat(p.timeNanos()).isZero();
+    assertThat(p.durationNanos()).isEqualTo(TraceEvent.PodSubmitted.UNKNOWN_DURATION);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"poisson-basic.yaml", "scheduler-perf-basic.yaml", "scheduler-perf-affinity.yaml"})
   void everySampleGeneratesTheSameTraceTwice(String file) {
