@@ -53,9 +53,14 @@ public final class JsonlTraceWriter implements TraceSink {
 
   /** Writes to a file, gzip-compressed when its name ends in {@code .gz}. */
   public static JsonlTraceWriter open(Path path, TraceHeader header) {
+    return open(path, header, path.getFileName().toString().endsWith(".gz"));
+  }
+
+  /** Writes to a file, gzip-compressed or not whatever its name. */
+  public static JsonlTraceWriter open(Path path, TraceHeader header, boolean gzip) {
     try {
       OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
-      if (path.getFileName().toString().endsWith(".gz")) {
+      if (gzip) {
         out = new GZIPOutputStream(out, 1 << 16);
       }
       return new JsonlTraceWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), header);
