@@ -65,7 +65,7 @@ public final class JsonlTraceReader implements TraceSource {
     this.file = file;
     this.in = in;
     this.skipBadRows = options.skipBadRows();
-    ObjectMapper mapper = KubeCodec.jsonMapper();
+    ObjectMapper mapper = KubeCodec.jsonMapper().addMixIn(Quantity.class, FastQuantities.Mixin.class);
     this.factory = mapper.getFactory();
     this.podReader = mapper.readerFor(Pod.class);
     this.nodeReader = mapper.readerFor(Node.class);
@@ -397,6 +397,13 @@ public final class JsonlTraceReader implements TraceSource {
       if (v != JsonToken.VALUE_STRING && v != JsonToken.VALUE_NUMBER_INT
           && v != JsonToken.VALUE_NUMBER_FLOAT) {
         throw bad(field + "." + key + ": expected a quantity, got " + p.getText());
+      }
+      Quantity q = v == JsonToken.VALUE_STRING
+          ? FastQuantities.simple(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())
+          : null;
+      if (q != null) {
+        map.put(key, q);
+        continue;
       }
       try {
         map.put(key, Quantity.parse(p.getText()));
