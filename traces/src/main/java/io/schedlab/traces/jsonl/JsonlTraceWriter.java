@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.schedlab.api.Node;
+import io.schedlab.api.ObjectMeta;
 import io.schedlab.api.Pod;
+import io.schedlab.api.PodSpec;
+import io.schedlab.api.PodStatus;
 import io.schedlab.api.Quantity;
 import io.schedlab.api.codec.KubeCodec;
 import io.schedlab.traces.TraceEvent;
@@ -33,7 +36,9 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class JsonlTraceWriter implements TraceSink {
   private final JsonGenerator gen;
-  private final ObjectWriter podWriter;
+  private final ObjectWriter metaWriter;
+  private final ObjectWriter podSpecWriter;
+  private final ObjectWriter podStatusWriter;
   private final ObjectWriter nodeWriter;
   private boolean closed;
 
@@ -46,7 +51,9 @@ public final class JsonlTraceWriter implements TraceSink {
       throw new UncheckedIOException(e);
     }
     gen.setRootValueSeparator(null);
-    this.podWriter = mapper.writerFor(Pod.class);
+    this.metaWriter = mapper.writerFor(ObjectMeta.class);
+    this.podSpecWriter = mapper.writerFor(PodSpec.class);
+    this.podStatusWriter = mapper.writerFor(PodStatus.class);
     this.nodeWriter = mapper.writerFor(Node.class);
     writeHeader(header);
   }
@@ -134,7 +141,7 @@ public final class JsonlTraceWriter implements TraceSink {
   private void writePodSubmitted(TraceEvent.PodSubmitted e) throws IOException {
     gen.writeStringField(JsonlFields.TYPE, JsonlFields.POD_SUBMITTED);
     gen.writeFieldName(JsonlFields.POD);
-    podWriter.writeValue(gen, e.pod());
+    writePod(e.pod());
     if (e.durationNanos() != TraceEvent.PodSubmitted.UNKNOWN_DURATION) {
       gen.writeNumberField(JsonlFields.DURATION, e.durationNanos());
     }
@@ -154,6 +161,33 @@ public final class JsonlTraceWriter implements TraceSink {
       }
       gen.writeEndArray();
     }
+  }
+
+  /**
+   * A Pod as Kubernetes JSON, less what reading restores: the canonical apiVersion and kind and
+   * an empty status. Pods are most of a trace, so every byte saved here is parsing time saved.
+   */
+  private void writePod(Pod pod) throws IOException {
+    gen.writeStartObject();
+    if (!Pod.API_VERSION.equals(pod.apiVersion())) {
+      gen.writeStringField("apiVersion", pod.apiVersion());
+    }
+    if (!Pod.KIND.equals(pod.kind())) {
+      gen.writeStringField("kind", pod.kind());
+    }
+    if (!pod.metadata().equals(ObjectMeta.EMPTY)) {
+      gen.writeFieldName("metadata");
+      metaWriter.writeValue(gen, pod.metadata());
+    }
+    if (!pod.spec().equals(PodSpec.EMPTY)) {
+      gen.writeFieldName("spec");
+      podSpecWriter.writeValue(gen, pod.spec());
+    }
+    if (!pod.status().equals(PodStatus.EMPTY)) {
+      gen.writeFieldName("status");
+      podStatusWriter.writeValue(gen, pod.status());
+    }
+    gen.writeEndObject();
   }
 
   /** Pushes buffered lines to the output (the file may still lack a gzip trailer). */
