@@ -21,23 +21,38 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the native trace format (see {@code traces/FORMAT.md}) one line at a time.
  *
- * <p>Implementation note: lines are cut from a growing byte buffer and each is parsed in place
- * by a byte-based Jackson parser, so no line is decoded into a String; the envelope is parsed
- * token by token and only the Pod or Node body goes through data binding. A line is the unit of
- * failure: a malformed one is reported with its number or, with {@code skipBadRows}, skipped.
+ * <p>Implementation note: the caller's thread cuts lines from a growing byte buffer into
+ * batches of {@value #BATCH_LINES}; a few batches at a time are parsed ahead on shared daemon
+ * threads (parsing, not reading, is the cost: on two cores this nearly doubles events/s), and
+ * handed out in file order. A line is parsed by a byte-based Jackson parser, never decoded into
+ * a String; the envelope token by token, and only the Pod or Node body through data binding.
+ * A line is the unit of failure: a malformed one (or one out of time order, which is checked in
+ * order on the caller's thread) is reported with its number or, with {@code skipBadRows},
+ * skipped. At most {@value #IN_FLIGHT} batches are held, so memory stays flat.
  */
 public final class JsonlTraceReader implements TraceSource {
   private static final int BUFFER = 1 << 16;
+  private static final int BATCH_LINES = 256;
+  private static final int IN_FLIGHT = 4;
+  /** Shared parse threads (daemons), or null on a one-core machine: parse on the caller's. */
+  private static final ExecutorService PARSERS = parsers();
 
   private final String file;
   private final InputStream in;
@@ -59,6 +74,9 @@ public final class JsonlTraceReader implements TraceSource {
   private long lastTime;
   private long badRows;
   private boolean closed;
+  private final ArrayDeque<Future<Batch>> inFlight = new ArrayDeque<>();
+  private Batch current;
+  private int position;
 
   /** Reads {@code in} (closed by {@link #close()}); {@code file} names it in messages. */
   public JsonlTraceReader(InputStream in, String file, TraceOptions options) {
@@ -94,6 +112,19 @@ public final class JsonlTraceReader implements TraceSource {
     }
   }
 
+  private static ExecutorService parsers() {
+    int n = Math.min(Runtime.getRuntime().availableProcessors(), 4);
+    if (n < 2) {
+      return null;
+    }
+    AtomicInteger seq = new AtomicInteger();
+    return Executors.newFixedThreadPool(n, r -> {
+      Thread t = new Thread(r, "schedlab-trace-parser-" + seq.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
   @Override
   public TraceHeader header() {
     return header;
@@ -104,32 +135,112 @@ public final class JsonlTraceReader implements TraceSource {
     return badRows;
   }
 
-  /** The number of the line last read (1-based; the header is line 1). */
-  public long lineNumber() {
-    return lineNo;
-  }
-
   @Override
   public TraceEvent next() {
-    while (nextLine()) {
+    while (true) {
+      if (current == null || position == current.count) {
+        current = nextBatch();
+        position = 0;
+        if (current == null) {
+          return null;
+        }
+        continue;
+      }
+      int i = position++;
+      Object result = current.results[i];
+      current.results[i] = null;
+      TraceFormatException error;
+      if (result instanceof TraceEvent event) {
+        if (event.timeNanos() >= lastTime) {
+          lastTime = event.timeNanos();
+          return event;
+        }
+        error = new TraceFormatException(file, current.lines[i],
+            "events out of time order: t=" + event.timeNanos() + " after t=" + lastTime);
+      } else {
+        error = (TraceFormatException) result;
+      }
+      if (!skipBadRows) {
+        throw error;
+      }
+      badRows++;
+    }
+  }
+
+  // ---------------------------------------------------------------- batches
+
+  /** Lines cut from the input, copied out of the read buffer so that another thread may parse them. */
+  private final class Batch {
+    byte[] data = new byte[BATCH_LINES * 512];
+    final int[] offsets = new int[BATCH_LINES + 1];
+    final long[] lines = new long[BATCH_LINES];
+    final Object[] results = new Object[BATCH_LINES];
+    int count;
+
+    void add(byte[] src, int from, int to, long line) {
+      int len = to - from;
+      int at = offsets[count];
+      if (at + len > data.length) {
+        data = Arrays.copyOf(data, Math.max(data.length * 2, at + len));
+      }
+      System.arraycopy(src, from, data, at, len);
+      lines[count] = line;
+      offsets[++count] = at + len;
+    }
+
+    Batch parse() {
+      for (int i = 0; i < count; i++) {
+        int off = offsets[i];
+        try {
+          results[i] = parseEvent(data, off, offsets[i + 1] - off);
+        } catch (BadLine e) {
+          results[i] = new TraceFormatException(file, lines[i], e.getMessage());
+        }
+      }
+      return this;
+    }
+  }
+
+  private Batch nextBatch() {
+    while (inFlight.size() < (PARSERS == null ? 1 : IN_FLIGHT)) {
+      Batch b = cutBatch();
+      if (b == null) {
+        break;
+      }
+      inFlight.add(PARSERS == null ? CompletableFuture.completedFuture(b.parse()) : PARSERS.submit(b::parse));
+    }
+    Future<Batch> next = inFlight.poll();
+    if (next == null) {
+      return null;
+    }
+    try {
+      return next.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TraceFormatException(file, 0, "interrupted while reading", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private Batch cutBatch() {
+    Batch b = null;
+    while ((b == null || b.count < BATCH_LINES) && nextLine()) {
       if (isBlank()) {
         continue;
       }
-      try {
-        TraceEvent event = parseEvent();
-        if (event.timeNanos() < lastTime) {
-          throw bad("events out of time order: t=" + event.timeNanos() + " after t=" + lastTime);
-        }
-        lastTime = event.timeNanos();
-        return event;
-      } catch (TraceFormatException e) {
-        if (!skipBadRows) {
-          throw e;
-        }
-        badRows++;
+      if (b == null) {
+        b = new Batch();
       }
+      b.add(buf, lineStart, lineEnd, lineNo);
     }
-    return null;
+    return b;
   }
 
   // ---------------------------------------------------------------- lines
@@ -195,6 +306,14 @@ public final class JsonlTraceReader implements TraceSource {
   // ---------------------------------------------------------------- header
 
   private TraceHeader readHeader() {
+    try {
+      return parseHeader();
+    } catch (BadLine e) {
+      throw new TraceFormatException(file, lineNo, e.getMessage());
+    }
+  }
+
+  private TraceHeader parseHeader() {
     boolean found = false;
     while (nextLine()) {
       if (!isBlank()) {
@@ -251,14 +370,15 @@ public final class JsonlTraceReader implements TraceSource {
     return new TraceHeader(version, from, source, attributes);
   }
 
-  private TraceFormatException notAHeader() {
+  private BadLine notAHeader() {
     return bad("not a schedlab trace: expected the header line {\"format\":\""
         + JsonlFields.FORMAT_NAME + "\",\"version\":" + TraceHeader.CURRENT_VERSION + ",...}");
   }
 
   // ---------------------------------------------------------------- events
 
-  private TraceEvent parseEvent() {
+  /** Parses one event line; thread safe (it touches no mutable state of the reader). */
+  private TraceEvent parseEvent(byte[] data, int offset, int length) {
     long t = -1;
     String type = null;
     Pod pod = null;
@@ -270,7 +390,7 @@ public final class JsonlTraceReader implements TraceSource {
     Map<String, Quantity> usage = null;
     List<String> dependsOn = null;
     String field = null;
-    try (JsonParser p = factory.createParser(buf, lineStart, lineEnd - lineStart)) {
+    try (JsonParser p = factory.createParser(data, offset, length)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw bad("expected an event object {\"t\":...,\"type\":...}");
       }
@@ -333,7 +453,7 @@ public final class JsonlTraceReader implements TraceSource {
     }
   }
 
-  private <T> T require(T value, String field, String type) {
+  private static <T> T require(T value, String field, String type) {
     if (value == null) {
       throw bad(type + ": missing \"" + field + "\"");
     }
@@ -437,8 +557,15 @@ public final class JsonlTraceReader implements TraceSource {
     return sb.toString();
   }
 
-  private TraceFormatException bad(String message) {
-    return new TraceFormatException(file, lineNo, message);
+  private static BadLine bad(String message) {
+    return new BadLine(message);
+  }
+
+  /** What is wrong with a line; the caller adds file and line number. No stack trace: cheap. */
+  private static final class BadLine extends RuntimeException {
+    BadLine(String message) {
+      super(message, null, false, false);
+    }
   }
 
   @Override

@@ -61,6 +61,32 @@ class JsonlMalformedTest {
   }
 
   @Test
+  void badRowsAcrossManyParseBatchesKeepTheirLineNumbersAndOrder() {
+    StringBuilder text = new StringBuilder(HEADER);
+    int good = 0;
+    for (int line = 2; line <= 3001; line++) {
+      if (line % 97 == 0) {
+        text.append("{\"t\":").append(line).append(",\"type\":\"Bad\"}\n");
+      } else {
+        text.append("{\"t\":").append(line).append(",\"type\":\"NodeRemoved\",\"name\":\"n\"}\n");
+        good++;
+      }
+    }
+    try (TraceSource source = reader(text.toString(), new TraceOptions(true, Map.of()))) {
+      List<TraceEvent> events = readAll(source);
+      assertThat(events).hasSize(good);
+      assertThat(events).isSortedAccordingTo(java.util.Comparator.comparingLong(TraceEvent::timeNanos));
+      assertThat(source.badRows()).isEqualTo(3001 / 97);
+    }
+    try (TraceSource source = reader(text.toString())) {
+      for (int i = 0; i < 95; i++) {
+        assertThat(source.next().timeNanos()).isEqualTo(i + 2);
+      }
+      assertThatThrownBy(source::next).hasMessageStartingWith("t.jsonl:97: type: unknown event type");
+    }
+  }
+
+  @Test
   void blankLinesAndCrlfAreAccepted() {
     String text = HEADER.replace("\n", "\r\n") + "\n  \n" + GOOD_1.replace("\n", "\r\n") + GOOD_2;
     try (TraceSource source = reader(text)) {
