@@ -25,6 +25,7 @@ final class Failures {
           || c instanceof ConfigException
           || c instanceof PluginArgsException
           || c instanceof io.schedlab.conformance.ConformanceInputException
+          || c instanceof io.schedlab.traces.TraceFormatException
           || c instanceof InvalidObjectException
           || c instanceof AlreadyExistsException) {
         return c;

@@ -25,10 +25,11 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionInfo.class,
     description = "Kubernetes scheduling in simulated time, with kube-scheduler's semantics.",
     subcommands = {
-        ScheduleCommand.class, ConformanceCommand.class, PluginsCommand.class, VersionCommand.class,
+        ScheduleCommand.class, ConformanceCommand.class, PluginsCommand.class, TraceCommand.class,
+        VersionCommand.class,
         HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:internal error", "2:bad input (manifest, configuration, option)"})
+    exitCodeList = {"0:success", "1:internal error", "2:bad input (manifest, configuration, trace, option)"})
 public final class Main implements Callable<Integer> {
   static final String DEBUG = "--debug";
 

@@ -44,7 +44,7 @@ public final class TraceFitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TraceSource source = TraceIo.format(from).open(inputs, new TraceOptions(skipBadRows, Map.of()));
+    TraceSource source = TraceCommand.format("--from", from).open(inputs, new TraceOptions(skipBadRows, Map.of()));
     FitDocument fit = fit(source, from + " " + inputs, out);
     spec.commandLine().getOut().println("fitted " + fit.pods() + " pods; wrote " + out);
     spec.commandLine().getOut().flush();

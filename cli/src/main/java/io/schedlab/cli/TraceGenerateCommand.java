@@ -1,6 +1,7 @@
 package io.schedlab.cli;
 
 import io.schedlab.traces.TraceSink;
+import io.schedlab.traces.TraceSource;
 import io.schedlab.traces.generate.GeneratorSpecException;
 import io.schedlab.traces.generate.TraceGenerator;
 import java.nio.file.Path;
@@ -35,12 +36,12 @@ public final class TraceGenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TraceGenerator generator = load(specFile);
-    try (TraceSink sink = TraceIo.jsonlWriter(out)) {
-      long n = write(generator, sink);
-      if (out != null) {
-        spec.commandLine().getOut().println("wrote " + n + " events to " + out);
-        spec.commandLine().getOut().flush();
-      }
+    TraceSource source = generator.open();
+    long n = TraceOutput.write(out, source.header(), spec.commandLine().getOut(),
+        sink -> TraceSampleCommand.copy(source, sink));
+    if (out != null) {
+      spec.commandLine().getOut().println("wrote " + n + " events to " + out);
+      spec.commandLine().getOut().flush();
     }
     return 0;
   }

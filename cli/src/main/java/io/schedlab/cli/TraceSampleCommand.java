@@ -1,6 +1,7 @@
 package io.schedlab.cli;
 
 import io.schedlab.traces.TraceEvent;
+import io.schedlab.traces.TraceFormat;
 import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.TraceOptions;
 import io.schedlab.traces.TraceSink;
@@ -74,19 +75,20 @@ public final class TraceSampleCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TraceOptions options = new TraceOptions(skipBadRows, Map.of());
-    Supplier<TraceSource> open = () -> TraceIo.format(from).open(inputs, options);
+    TraceFormat format = TraceCommand.format("--from", from);
+    Supplier<TraceSource> open = () -> format.open(inputs, options);
     PrintWriter report = spec.commandLine().getOut();
-    try (TraceSink sink = TraceIo.jsonlWriter(out)) {
+    try {
+      TraceSource result;
       if (mode.fraction != null) {
-        TraceSource sampled = subsample(open.get(), mode.fraction, seed);
-        long n = copy(sampled, sink);
-        report.println("wrote " + n + " events to " + out);
+        result = subsample(open.get(), mode.fraction, seed);
       } else {
         TraceSampler.Inflation plan = inflate(open, mode.inflateTo, resource, seed);
         report.println(describe(plan, mode.inflateTo));
-        long n = copy(plan.open(), sink);
-        report.println("wrote " + n + " events to " + out);
+        result = plan.open();
       }
+      long n = TraceOutput.write(out, result.header(), report, sink -> copy(result, sink));
+      report.println("wrote " + n + " events to " + out);
     } catch (TraceFormatException e) {
       throw new BadInputException(e.getMessage(), e);
     }

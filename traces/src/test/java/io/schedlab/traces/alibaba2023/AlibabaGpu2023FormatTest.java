@@ -253,7 +253,7 @@ class AlibabaGpu2023FormatTest {
 
   @Test
   void registeredInTraceFormats() {
-    assertThat(TraceFormats.all().get("alibaba-gpu-2023")).isInstanceOf(AlibabaGpu2023Format.class);
+    assertThat(TraceFormats.get("alibaba-gpu-2023")).isInstanceOf(AlibabaGpu2023Format.class);
   }
 
   // ------------------------------------------------------------------ bad rows

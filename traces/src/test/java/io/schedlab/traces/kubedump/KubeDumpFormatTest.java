@@ -143,8 +143,8 @@ class KubeDumpFormatTest {
 
   @Test
   void registeredInTraceFormats() {
-    assertThat(TraceFormats.all()).containsKeys("kube-dump", "alibaba-gpu-2023");
-    assertThat(TraceFormats.all().get("kube-dump")).isInstanceOf(KubeDumpFormat.class);
+    assertThat(TraceFormats.names()).contains("kube-dump", "alibaba-gpu-2023");
+    assertThat(TraceFormats.get("kube-dump")).isInstanceOf(KubeDumpFormat.class);
   }
 
   private static Read read(TraceOptions options, Path... inputs) {

@@ -1,0 +1,114 @@
+package io.schedlab.cli;
+
+import io.schedlab.traces.TraceEvent;
+import io.schedlab.traces.TraceFormat;
+import io.schedlab.traces.TraceHeader;
+import io.schedlab.traces.TraceOptions;
+import io.schedlab.traces.TraceSink;
+import io.schedlab.traces.TraceSource;
+import io.schedlab.traces.jsonl.JsonlFormat;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code schedlab trace convert}: any registered format to the native one, streamed. The output
+ * file appears only when the whole input converted: it is written next to its target under a
+ * temporary name and moved into place at the end.
+ */
+@Command(
+    name = "convert",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionInfo.class,
+    sortOptions = false,
+    description = "Convert a trace to schedlab's native format (JSON Lines, traces/FORMAT.md), "
+        + "streamed: any size converts in a small heap.")
+public final class TraceConvertCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Trace files or folders.")
+  private List<Path> inputs;
+
+  @Option(names = "--from", required = true, paramLabel = "FORMAT",
+      description = "Input format, one of: ${COMPLETION-CANDIDATES}.",
+      completionCandidates = TraceCommand.FormatNames.class)
+  private String from;
+
+  @Option(names = "--to", paramLabel = "FORMAT", defaultValue = JsonlFormat.NAME,
+      description = "Output format; only ${DEFAULT-VALUE} (default: ${DEFAULT-VALUE}).")
+  private String to;
+
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Output file (.gz: gzip'd); default: standard output.")
+  private Path out;
+
+  @Option(names = "--skip-bad-rows",
+      description = "Count and skip malformed rows instead of stopping at the first.")
+  private boolean skipBadRows;
+
+  @Option(names = "--progress", paramLabel = "N", defaultValue = "1000000",
+      description = "Report progress on stderr every N events; 0: never (default: ${DEFAULT-VALUE}).")
+  private long progress;
+
+  @Override
+  public Integer call() {
+    if (!JsonlFormat.NAME.equals(to)) {
+      throw new BadInputException("--to: unsupported output format '" + to + "'; expected "
+          + JsonlFormat.NAME);
+    }
+    if (progress < 0) {
+      throw new BadInputException("--progress: expected a non-negative number of events, got "
+          + progress);
+    }
+    TraceFormat format = TraceCommand.format("--from", from);
+    PrintWriter err = spec.commandLine().getErr();
+    long start = System.nanoTime();
+    long[] counts;
+    try (TraceSource source = format.open(inputs, new TraceOptions(skipBadRows, Map.of()))) {
+      TraceHeader header = outputHeader(source.header());
+      counts = TraceOutput.write(out, header, spec.commandLine().getOut(), sink -> copy(source, sink, err));
+    }
+    double wall = (System.nanoTime() - start) / 1e9;
+    err.printf("converted %d events in %.1fs%s%n", counts[0], wall,
+        skipBadRows ? ", " + counts[1] + " bad rows skipped" : "");
+    err.flush();
+    return 0;
+  }
+
+  private TraceHeader outputHeader(TraceHeader in) {
+    List<String> names = new ArrayList<>(inputs.size());
+    for (Path p : inputs) {
+      names.add(p.toString());
+    }
+    String source = in.source() != null && JsonlFormat.NAME.equals(from)
+        ? in.source()
+        : String.join(",", names);
+    String format = in.format() != null && JsonlFormat.NAME.equals(from) ? in.format() : from;
+    return new TraceHeader(TraceHeader.CURRENT_VERSION, format, source, in.attributes());
+  }
+
+  private long[] copy(TraceSource source, TraceSink writer, PrintWriter err) {
+    long n = 0;
+    long start = System.nanoTime();
+    TraceEvent e;
+    while ((e = source.next()) != null) {
+      writer.write(e);
+      n++;
+      if (progress > 0 && n % progress == 0) {
+        double s = (System.nanoTime() - start) / 1e9;
+        err.printf("converting: %d events (trace time %.0fs, %.0f events/s)%n",
+            n, e.timeNanos() / 1e9, n / s);
+        err.flush();
+      }
+    }
+    return new long[] {n, source.badRows()};
+  }
+}
