@@ -8,7 +8,7 @@ import io.schedlab.api.Quantity;
 import io.schedlab.traces.TraceEvent;
 import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.text.BadRows;
-import io.schedlab.traces.text.CsvRows;
+import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.ResourceUnits;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ final class ServerEventTable {
 
   static List<TraceEvent> read(Path file, Alibaba2017Settings settings, BadRows badRows) {
     List<Row> rows = new ArrayList<>();
-    try (CsvRows csv = CsvRows.open(file, 7)) {
+    try (CsvFile csv = CsvFile.open(file, 7)) {
       while (csv.next()) {
         try {
           rows.add(parse(csv));
@@ -91,12 +91,12 @@ final class ServerEventTable {
     return events;
   }
 
-  private static Row parse(CsvRows csv) {
-    long time = Math.max(0, csv.longField(0, "timestamp"));
+  private static Row parse(CsvFile csv) {
+    long time = Math.max(0, csv.longValue(0, "timestamp"));
     String id = Long.toString(csv.nonNegativeLong(1, "machine id"));
     String type = csv.field(2);
     if (!type.equals("add") && !type.equals("remove") && !type.equals("softerror") && !type.equals("harderror")) {
-      throw csv.error("event type", "one of add, remove, softerror, harderror", type);
+      throw csv.expected("event type", "one of add, remove, softerror, harderror", type);
     }
     String detail = csv.field(3);
     long cpus = 0;
@@ -106,7 +106,7 @@ final class ServerEventTable {
       cpus = csv.nonNegativeLong(4, "number of cpus");
       mem = csv.doubleOrNaN(5, "normalized memory");
       if (!Double.isNaN(mem) && (mem < 0 || mem > 1)) {
-        throw csv.error("normalized memory", "a number in [0, 1]", csv.field(5));
+        throw csv.expected("normalized memory", "a number in [0, 1]", csv.field(5));
       }
       disk = csv.doubleOrNaN(6, "normalized disk space");
     }

@@ -11,7 +11,7 @@ import io.schedlab.api.ResourceRequirements;
 import io.schedlab.traces.TraceEvent;
 import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.text.BadRows;
-import io.schedlab.traces.text.CsvRows;
+import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.ResourceUnits;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,8 +90,8 @@ final class BatchStream implements AutoCloseable {
     }
   }
 
-  private final CsvRows tasks;
-  private final CsvRows instances;
+  private final CsvFile tasks;
+  private final CsvFile instances;
   private final Alibaba2018Settings settings;
   private final BadRows badRows;
   private final PriorityQueue<Deletion> deletions;
@@ -121,8 +121,8 @@ final class BatchStream implements AutoCloseable {
     this.settings = settings;
     this.badRows = badRows;
     this.deletions = deletions;
-    this.tasks = CsvRows.open(taskFile, 9);
-    this.instances = instanceFile == null ? null : CsvRows.open(instanceFile, 14);
+    this.tasks = CsvFile.open(taskFile, 9);
+    this.instances = instanceFile == null ? null : CsvFile.open(instanceFile, 14);
   }
 
   /** The next submission without taking it, or null at the end. */
@@ -171,9 +171,9 @@ final class BatchStream implements AutoCloseable {
   }
 
   private TraceEvent.PodSubmitted instance() {
-    String instanceName = instances.text(0, "instance_name");
-    String taskName = instances.text(1, "task_name");
-    String job = instances.text(2, "job_name");
+    String instanceName = instances.nonEmpty(0, "instance_name");
+    String taskName = instances.nonEmpty(1, "task_name");
+    String job = instances.nonEmpty(2, "job_name");
     BatchStatus status = status(instances, 4);
     long start = instances.nonNegativeLong(5, "start_time");
     long end = instances.nonNegativeLong(6, "end_time");
@@ -182,7 +182,7 @@ final class BatchStream implements AutoCloseable {
           + lastInstanceStart + "), got \"" + start + "\"" + SORT_HINT);
     }
     if (end != 0 && end < start) {
-      throw instances.error("end_time", "0 or at least start_time " + start, instances.field(6));
+      throw instances.expected("end_time", "0 or at least start_time " + start, instances.field(6));
     }
     String machine = instances.field(7);
     String seq = instances.field(8);
@@ -261,9 +261,9 @@ final class BatchStream implements AutoCloseable {
   }
 
   private Task parseTask() {
-    String name = tasks.text(0, "task_name");
+    String name = tasks.nonEmpty(0, "task_name");
     long instanceNum = tasks.nonNegativeLong(1, "instance_num");
-    String job = tasks.text(2, "job_name");
+    String job = tasks.nonEmpty(2, "job_name");
     String type = tasks.field(3);
     BatchStatus status = status(tasks, 4);
     long start = tasks.nonNegativeLong(5, "start_time");
@@ -273,7 +273,7 @@ final class BatchStream implements AutoCloseable {
           + lastTaskStart + "), got \"" + start + "\"" + SORT_HINT);
     }
     if (end != 0 && end < start) {
-      throw tasks.error("end_time", "0 or at least start_time " + start, tasks.field(6));
+      throw tasks.expected("end_time", "0 or at least start_time " + start, tasks.field(6));
     }
     double cpu = tasks.doubleOrNaN(7, "plan_cpu");
     double mem = tasks.doubleOrNaN(8, "plan_mem");
@@ -281,11 +281,11 @@ final class BatchStream implements AutoCloseable {
     return new Task(job, name, type, status, start, end, instanceNum, cpu, mem);
   }
 
-  private static BatchStatus status(CsvRows csv, int index) {
+  private static BatchStatus status(CsvFile csv, int index) {
     String text = csv.field(index);
     BatchStatus s = BatchStatus.parse(text);
     if (s == null) {
-      throw csv.error("status", BatchStatus.expected(), text);
+      throw csv.expected("status", BatchStatus.expected(), text);
     }
     return s;
   }

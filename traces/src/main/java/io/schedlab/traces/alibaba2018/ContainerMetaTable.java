@@ -10,7 +10,7 @@ import io.schedlab.api.ResourceRequirements;
 import io.schedlab.traces.TraceEvent;
 import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.text.BadRows;
-import io.schedlab.traces.text.CsvRows;
+import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.ResourceUnits;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ final class ContainerMetaTable {
 
   static List<TraceEvent> read(Path file, Alibaba2018Settings settings, BadRows badRows) {
     List<Row> rows = new ArrayList<>();
-    try (CsvRows csv = CsvRows.open(file, 8)) {
+    try (CsvFile csv = CsvFile.open(file, 8)) {
       while (csv.next()) {
         try {
           rows.add(parse(csv, rows.size()));
@@ -87,12 +87,12 @@ final class ContainerMetaTable {
 
   private record Timed(TraceEvent event, int order) {}
 
-  private static Row parse(CsvRows csv, int order) {
-    String id = csv.text(0, "container_id");
+  private static Row parse(CsvFile csv, int order) {
+    String id = csv.nonEmpty(0, "container_id");
     String machine = csv.field(1);
     long time = csv.nonNegativeLong(2, "time_stamp");
     String appDu = csv.field(3);
-    String status = csv.text(4, "status");
+    String status = csv.nonEmpty(4, "status");
     double cpuRequest = csv.doubleOrNaN(5, "cpu_request");
     double cpuLimit = csv.doubleOrNaN(6, "cpu_limit");
     double mem = csv.doubleOrNaN(7, "mem_size");

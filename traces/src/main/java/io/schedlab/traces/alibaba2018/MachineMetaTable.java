@@ -8,7 +8,7 @@ import io.schedlab.api.Quantity;
 import io.schedlab.traces.TraceEvent;
 import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.text.BadRows;
-import io.schedlab.traces.text.CsvRows;
+import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.ResourceUnits;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ final class MachineMetaTable {
 
   static List<TraceEvent> read(Path file, Alibaba2018Settings settings, BadRows badRows) {
     List<Row> rows = new ArrayList<>();
-    try (CsvRows csv = CsvRows.open(file, 7)) {
+    try (CsvFile csv = CsvFile.open(file, 7)) {
       while (csv.next()) {
         try {
           rows.add(parse(csv));
@@ -63,20 +63,20 @@ final class MachineMetaTable {
     return events;
   }
 
-  private static Row parse(CsvRows csv) {
-    String id = csv.text(0, "machine_id");
+  private static Row parse(CsvFile csv) {
+    String id = csv.nonEmpty(0, "machine_id");
     long time = csv.nonNegativeLong(1, "time_stamp");
     String fd1 = csv.field(2);
     if (!fd1.isEmpty()) {
-      csv.longField(2, "failure_domain_1");
+      csv.longValue(2, "failure_domain_1");
     }
     String fd2 = csv.field(3);
     long cpus = csv.nonNegativeLong(4, "cpu_num");
     double mem = csv.doubleOrNaN(5, "mem_size");
     if (!Double.isNaN(mem) && !Sentinels.validPercent(mem) && mem != -1 && mem != 101) {
-      throw csv.error("mem_size", "a number in [0, 100] (or -1/101 for invalid)", csv.field(5));
+      throw csv.expected("mem_size", "a number in [0, 100] (or -1/101 for invalid)", csv.field(5));
     }
-    String status = csv.text(6, "status");
+    String status = csv.nonEmpty(6, "status");
     return new Row(time, id, fd1, fd2, cpus, mem, status);
   }
 
