@@ -8,7 +8,6 @@ import io.schedlab.api.PodStatus;
 import io.schedlab.api.Quantity;
 import io.schedlab.api.ResourceRequirements;
 import io.schedlab.traces.TraceEvent;
-import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.text.BadRows;
 import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.ResourceUnits;
@@ -45,16 +44,7 @@ final class ContainerMetaTable {
   private ContainerMetaTable() {}
 
   static List<TraceEvent> read(Path file, Alibaba2018Settings settings, BadRows badRows) {
-    List<Row> rows = new ArrayList<>();
-    try (CsvFile csv = CsvFile.open(file, 8)) {
-      while (csv.next()) {
-        try {
-          rows.add(parse(csv, rows.size()));
-        } catch (TraceFormatException e) {
-          badRows.handle(e);
-        }
-      }
-    }
+    List<Row> rows = badRows.readAll(file, 8, ContainerMetaTable::parse);
     rows.sort(Comparator.comparing(Row::id).thenComparingLong(Row::time).thenComparingInt(Row::order));
     List<Timed> events = new ArrayList<>();
     int liveSubmission = -1;

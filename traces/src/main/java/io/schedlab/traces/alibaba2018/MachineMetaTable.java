@@ -6,7 +6,6 @@ import io.schedlab.api.NodeStatus;
 import io.schedlab.api.ObjectMeta;
 import io.schedlab.api.Quantity;
 import io.schedlab.traces.TraceEvent;
-import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.text.BadRows;
 import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.ResourceUnits;
@@ -38,16 +37,7 @@ final class MachineMetaTable {
   private MachineMetaTable() {}
 
   static List<TraceEvent> read(Path file, Alibaba2018Settings settings, BadRows badRows) {
-    List<Row> rows = new ArrayList<>();
-    try (CsvFile csv = CsvFile.open(file, 7)) {
-      while (csv.next()) {
-        try {
-          rows.add(parse(csv));
-        } catch (TraceFormatException e) {
-          badRows.handle(e);
-        }
-      }
-    }
+    List<Row> rows = badRows.readAll(file, 7, (csv, n) -> parse(csv));
     rows.sort(Comparator.comparingLong(Row::time));
     Map<String, Row> last = new HashMap<>();
     List<TraceEvent> events = new ArrayList<>();

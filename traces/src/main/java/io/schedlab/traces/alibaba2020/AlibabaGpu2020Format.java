@@ -16,6 +16,7 @@ import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.TraceHeader;
 import io.schedlab.traces.TraceOptions;
 import io.schedlab.traces.TraceSource;
+import io.schedlab.traces.text.BadRows;
 import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.ListSource;
 import io.schedlab.traces.text.Pods;
@@ -156,7 +157,7 @@ public final class AlibabaGpu2020Format implements TraceFormat {
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("unstartedRows", Long.toString(reader.unstarted));
     return new ListSource(new TraceHeader(TraceHeader.CURRENT_VERSION, NAME, inputs.toString(), attributes),
-        events, reader.bad);
+        events, reader.bad.count());
   }
 
   /** The smallest well-formed start_time, ignoring rows the main pass will report. */
@@ -179,13 +180,12 @@ public final class AlibabaGpu2020Format implements TraceFormat {
   }
 
   private static final class Reader {
-    final TraceOptions options;
-    long bad;
+    final BadRows bad;
     long unstarted;
     final Map<String, String[]> jobs = new java.util.HashMap<>();
 
     Reader(TraceOptions options) {
-      this.options = options;
+      this.bad = new BadRows(options.skipBadRows());
     }
 
     void readFile(Path path, String header, int fields, java.util.function.Consumer<Row> action) {
@@ -202,10 +202,7 @@ public final class AlibabaGpu2020Format implements TraceFormat {
             row.requireFields(fields);
             action.accept(row);
           } catch (TraceFormatException e) {
-            if (!options.skipBadRows()) {
-              throw e;
-            }
-            bad++;
+            bad.handle(e);
           }
         }
       }

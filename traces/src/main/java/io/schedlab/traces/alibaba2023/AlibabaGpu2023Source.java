@@ -26,6 +26,7 @@ import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.TraceHeader;
 import io.schedlab.traces.TraceOptions;
 import io.schedlab.traces.TraceSource;
+import io.schedlab.traces.text.BadRows;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,13 +59,12 @@ final class AlibabaGpu2023Source implements TraceSource {
   private static final long NO_TIME = -1;
 
   private final TraceHeader header;
-  private final boolean skipBadRows;
   private final String nodeFile;
   private final String podFile;
   private final Path podPath;
   private BufferedReader nodeReader;
   private long nodeLine = 1;
-  private long badRows;
+  private final BadRows badRows;
 
   private PodRow[] bySubmission;
   private PodRow[] byDeletion;
@@ -75,7 +75,7 @@ final class AlibabaGpu2023Source implements TraceSource {
   private AlibabaGpu2023Source(TraceHeader header, boolean skipBadRows, Path nodePath,
       BufferedReader nodeReader, Path podPath) {
     this.header = header;
-    this.skipBadRows = skipBadRows;
+    this.badRows = new BadRows(skipBadRows);
     this.nodeFile = nodePath == null ? null : nodePath.toString();
     this.nodeReader = nodeReader;
     this.podPath = podPath;
@@ -140,7 +140,7 @@ final class AlibabaGpu2023Source implements TraceSource {
 
   @Override
   public long badRows() {
-    return badRows;
+    return badRows.count();
   }
 
   @Override
@@ -191,10 +191,7 @@ final class AlibabaGpu2023Source implements TraceSource {
         try {
           return new NodeAdded(0, parseNode(line));
         } catch (BadField e) {
-          if (!skipBadRows) {
-            throw new TraceFormatException(nodeFile, nodeLine, e.getMessage());
-          }
-          badRows++;
+          badRows.handle(new TraceFormatException(nodeFile, nodeLine, e.getMessage()));
         }
       }
     } catch (IOException e) {
@@ -260,10 +257,7 @@ final class AlibabaGpu2023Source implements TraceSource {
           try {
             rows.add(PodRow.parse(line, shortForm));
           } catch (BadField e) {
-            if (!skipBadRows) {
-              throw new TraceFormatException(podFile, lineNo, e.getMessage());
-            }
-            badRows++;
+            badRows.handle(new TraceFormatException(podFile, lineNo, e.getMessage()));
           }
         }
       } catch (IOException e) {

@@ -9,6 +9,7 @@ import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.TraceHeader;
 import io.schedlab.traces.TraceOptions;
 import io.schedlab.traces.TraceSource;
+import io.schedlab.traces.text.BadRows;
 import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.ListSource;
 import io.schedlab.traces.text.Pods;
@@ -58,7 +59,7 @@ public final class AlibabaGpu2025Format implements TraceFormat {
   @Override
   public TraceSource open(List<Path> inputs, TraceOptions options) {
     List<TraceEvent> events = new ArrayList<>();
-    long bad = 0;
+    BadRows bad = new BadRows(options.skipBadRows());
     for (Path input : inputs) {
       Path file = Files.isDirectory(input) ? input.resolve(FILE) : input;
       if (!Files.isRegularFile(file)) {
@@ -73,15 +74,12 @@ public final class AlibabaGpu2025Format implements TraceFormat {
           try {
             read(row, events);
           } catch (TraceFormatException e) {
-            if (!options.skipBadRows()) {
-              throw e;
-            }
-            bad++;
+            bad.handle(e);
           }
         }
       }
     }
-    return new ListSource(new TraceHeader(TraceHeader.CURRENT_VERSION, NAME, inputs.toString(), Map.of()), events, bad);
+    return new ListSource(new TraceHeader(TraceHeader.CURRENT_VERSION, NAME, inputs.toString(), Map.of()), events, bad.count());
   }
 
   private static void read(Row row, List<TraceEvent> events) {

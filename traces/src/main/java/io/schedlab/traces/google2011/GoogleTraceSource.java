@@ -21,6 +21,7 @@ import io.schedlab.traces.TraceHeader;
 import io.schedlab.traces.TraceOptions;
 import io.schedlab.traces.TraceSource;
 import io.schedlab.traces.google2011.GoogleClusterData2011Format.Table;
+import io.schedlab.traces.text.BadRows;
 import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.Pods;
 import io.schedlab.traces.text.Row;
@@ -110,11 +111,12 @@ public final class GoogleTraceSource implements TraceSource {
   private final Map<Long, Machine> machines = new HashMap<>();
   private final Map<Long, String[]> jobs = new HashMap<>();
   private final Map<String, Constraints> constraints = new HashMap<>();
-  private long badRows;
+  private final BadRows badRows;
   private long afterWindowRows;
 
   GoogleTraceSource(List<Part> parts, TraceOptions options, String source) {
     this.options = options;
+    this.badRows = new BadRows(options.skipBadRows());
     this.machineCpu = positive(PARAM_MACHINE_CPU, options.param(PARAM_MACHINE_CPU, DEFAULT_MACHINE_CPU));
     this.machineMemoryGiB =
         positive(PARAM_MACHINE_MEMORY_GIB, options.param(PARAM_MACHINE_MEMORY_GIB, DEFAULT_MACHINE_MEMORY_GIB));
@@ -160,7 +162,7 @@ public final class GoogleTraceSource implements TraceSource {
 
   @Override
   public long badRows() {
-    return badRows;
+    return badRows.count();
   }
 
   /** Rows dropped because their time is 2^63−1 (after the recorded window). */
@@ -193,10 +195,7 @@ public final class GoogleTraceSource implements TraceSource {
   }
 
   private void bad(TraceFormatException e) {
-    if (!options.skipBadRows()) {
-      throw e;
-    }
-    badRows++;
+    badRows.handle(e);
   }
 
   /** Moves the cursor to its next usable row; false at the end of its file. */

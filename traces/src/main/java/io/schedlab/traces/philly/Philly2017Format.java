@@ -9,6 +9,7 @@ import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.TraceHeader;
 import io.schedlab.traces.TraceOptions;
 import io.schedlab.traces.TraceSource;
+import io.schedlab.traces.text.BadRows;
 import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.Pods;
 import io.schedlab.traces.text.Row;
@@ -89,17 +90,16 @@ public final class Philly2017Format implements TraceFormat {
     private static final Quantity PODS = Quantity.of(110, Quantity.Format.DECIMAL_SI);
     private final List<Path> files;
     private final int machineLists;
-    private final TraceOptions options;
     private final TraceHeader header;
     private int fileIndex = -1;
     private CsvFile csv;
     private long runtimeRow;
-    private long bad;
+    private final BadRows bad;
 
     Source(List<Path> files, int machineLists, TraceOptions options, String source) {
       this.files = files;
       this.machineLists = machineLists;
-      this.options = options;
+      this.bad = new BadRows(options.skipBadRows());
       this.header = new TraceHeader(TraceHeader.CURRENT_VERSION, NAME, source, Map.of());
     }
 
@@ -110,7 +110,7 @@ public final class Philly2017Format implements TraceFormat {
 
     @Override
     public long badRows() {
-      return bad;
+      return bad.count();
     }
 
     @Override
@@ -135,10 +135,7 @@ public final class Philly2017Format implements TraceFormat {
         try {
           return fileIndex < machineLists ? machine(row) : runtime(row);
         } catch (TraceFormatException e) {
-          if (!options.skipBadRows()) {
-            throw e;
-          }
-          bad++;
+          bad.handle(e);
         }
       }
     }
