@@ -1,5 +1,6 @@
 package io.schedlab.traces.alibaba2017;
 
+import io.schedlab.traces.text.NodeParams;
 import io.schedlab.traces.TraceFormat;
 import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.TraceOptions;
@@ -62,7 +63,7 @@ public final class Alibaba2017Format implements TraceFormat {
     if (serverEvent == null && batchTask == null) {
       throw new TraceFormatException(String.valueOf(inputs), 0, "expected server_event and/or batch_task");
     }
-    return new Alibaba2017Source(serverEvent, batchTask, Alibaba2017Settings.from(options), options.skipBadRows());
+    return new Alibaba2017Source(serverEvent, batchTask, NodeParams.from(Alibaba2017Format.NAME, options), options.skipBadRows());
   }
 
   private static Path only(Path before, Path file) {

@@ -1,5 +1,6 @@
 package io.schedlab.traces.alibaba2017;
 
+import io.schedlab.traces.text.NodeParams;
 import io.schedlab.api.Container;
 import io.schedlab.api.ObjectMeta;
 import io.schedlab.api.OwnerReference;
@@ -36,14 +37,14 @@ final class BatchTaskStream implements AutoCloseable {
       double cpus, double mem) {}
 
   private final CsvFile csv;
-  private final Alibaba2017Settings settings;
+  private final NodeParams settings;
   private final BadRows badRows;
   private long lastCreate = Long.MIN_VALUE;
   private Task current;
   private long index;
   private TraceEvent.PodSubmitted head;
 
-  BatchTaskStream(Path file, Alibaba2017Settings settings, BadRows badRows) {
+  BatchTaskStream(Path file, NodeParams settings, BadRows badRows) {
     this.csv = CsvFile.open(file, 8);
     this.settings = settings;
     this.badRows = badRows;

@@ -1,5 +1,6 @@
 package io.schedlab.traces.alibaba2017;
 
+import io.schedlab.traces.text.NodeParams;
 import io.schedlab.api.Node;
 import io.schedlab.api.NodeSpec;
 import io.schedlab.api.NodeStatus;
@@ -41,7 +42,7 @@ final class ServerEventTable {
 
   private ServerEventTable() {}
 
-  static List<TraceEvent> read(Path file, Alibaba2017Settings settings, BadRows badRows) {
+  static List<TraceEvent> read(Path file, NodeParams settings, BadRows badRows) {
     List<Row> rows = badRows.readAll(file, 7, (csv, n) -> parse(csv));
     rows.sort(Comparator.comparingLong(Row::time));
     Map<String, Node> nodes = new HashMap<>();
@@ -103,7 +104,7 @@ final class ServerEventTable {
     return new Row(time, id, type, detail, cpus, mem, disk);
   }
 
-  private static Node added(Row row, Alibaba2017Settings settings) {
+  private static Node added(Row row, NodeParams settings) {
     Map<String, Quantity> capacity = new LinkedHashMap<>();
     capacity.put("cpu", Quantity.of(row.cpus, Quantity.Format.DECIMAL_SI));
     if (!Double.isNaN(row.mem)) {

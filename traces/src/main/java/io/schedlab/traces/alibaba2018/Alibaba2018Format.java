@@ -1,5 +1,6 @@
 package io.schedlab.traces.alibaba2018;
 
+import io.schedlab.traces.text.NodeParams;
 import io.schedlab.traces.TraceFormat;
 import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.TraceOptions;
@@ -39,7 +40,7 @@ public final class Alibaba2018Format implements TraceFormat {
   @Override
   public TraceSource open(List<Path> inputs, TraceOptions options) {
     Tables tables = tables(inputs);
-    return new Alibaba2018Source(tables, Alibaba2018Settings.from(options), options.skipBadRows());
+    return new Alibaba2018Source(tables, NodeParams.from(Alibaba2018Format.NAME, options), options.skipBadRows());
   }
 
   static Tables tables(List<Path> inputs) {

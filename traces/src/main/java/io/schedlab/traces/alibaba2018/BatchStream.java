@@ -1,5 +1,6 @@
 package io.schedlab.traces.alibaba2018;
 
+import io.schedlab.traces.text.NodeParams;
 import io.schedlab.api.Container;
 import io.schedlab.api.ObjectMeta;
 import io.schedlab.api.OwnerReference;
@@ -92,7 +93,7 @@ final class BatchStream implements AutoCloseable {
 
   private final CsvFile tasks;
   private final CsvFile instances;
-  private final Alibaba2018Settings settings;
+  private final NodeParams settings;
   private final BadRows badRows;
   private final PriorityQueue<Deletion> deletions;
   private final Map<String, Task> liveTasks = new HashMap<>();
@@ -116,7 +117,7 @@ final class BatchStream implements AutoCloseable {
     }
   }
 
-  BatchStream(Path taskFile, Path instanceFile, Alibaba2018Settings settings, BadRows badRows,
+  BatchStream(Path taskFile, Path instanceFile, NodeParams settings, BadRows badRows,
       PriorityQueue<Deletion> deletions) {
     this.settings = settings;
     this.badRows = badRows;

@@ -1,5 +1,6 @@
 package io.schedlab.traces.alibaba2018;
 
+import io.schedlab.traces.text.NodeParams;
 import io.schedlab.api.Container;
 import io.schedlab.api.ObjectMeta;
 import io.schedlab.api.Pod;
@@ -43,7 +44,7 @@ final class ContainerMetaTable {
 
   private ContainerMetaTable() {}
 
-  static List<TraceEvent> read(Path file, Alibaba2018Settings settings, BadRows badRows) {
+  static List<TraceEvent> read(Path file, NodeParams settings, BadRows badRows) {
     List<Row> rows = badRows.readAll(file, 8, ContainerMetaTable::parse);
     rows.sort(Comparator.comparing(Row::id).thenComparingLong(Row::time).thenComparingInt(Row::order));
     List<Timed> events = new ArrayList<>();
@@ -89,7 +90,7 @@ final class ContainerMetaTable {
     return new Row(time, id, machine, appDu, status, cpuRequest, cpuLimit, mem, order);
   }
 
-  private static Pod pod(Row row, Alibaba2018Settings settings) {
+  private static Pod pod(Row row, NodeParams settings) {
     Map<String, Quantity> requests = new LinkedHashMap<>();
     Map<String, Quantity> limits = new LinkedHashMap<>();
     if (Sentinels.validCpu(row.cpuRequest)) {

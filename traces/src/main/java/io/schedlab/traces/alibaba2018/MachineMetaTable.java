@@ -1,5 +1,6 @@
 package io.schedlab.traces.alibaba2018;
 
+import io.schedlab.traces.text.NodeParams;
 import io.schedlab.api.Node;
 import io.schedlab.api.NodeSpec;
 import io.schedlab.api.NodeStatus;
@@ -36,7 +37,7 @@ final class MachineMetaTable {
 
   private MachineMetaTable() {}
 
-  static List<TraceEvent> read(Path file, Alibaba2018Settings settings, BadRows badRows) {
+  static List<TraceEvent> read(Path file, NodeParams settings, BadRows badRows) {
     List<Row> rows = badRows.readAll(file, 7, (csv, n) -> parse(csv));
     rows.sort(Comparator.comparingLong(Row::time));
     Map<String, Row> last = new HashMap<>();
@@ -75,7 +76,7 @@ final class MachineMetaTable {
         && Double.compare(a.mem, b.mem) == 0 && a.status.equals(b.status);
   }
 
-  private static Node node(Row row, Alibaba2018Settings settings) {
+  private static Node node(Row row, NodeParams settings) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("kubernetes.io/hostname", row.id);
     if (!row.fd1.isEmpty()) {

@@ -1,7 +1,6 @@
 package io.schedlab.traces.text;
 
 import io.schedlab.api.Quantity;
-import io.schedlab.traces.TraceFormatException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -31,18 +30,5 @@ public final class ResourceUnits {
     long milli = BigDecimal.valueOf(value).multiply(BigDecimal.valueOf(milliPerUnit))
         .setScale(0, RoundingMode.HALF_UP).longValueExact();
     return milli % 1000 == 0 ? Quantity.of(milli / 1000, Quantity.Format.DECIMAL_SI) : Quantity.ofMilli(milli);
-  }
-
-  /** A positive number parameter, e.g. {@code memoryGiB}. */
-  public static double positiveParam(String format, String name, String text) {
-    try {
-      double v = Double.parseDouble(text);
-      if (v > 0 && !Double.isInfinite(v)) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new TraceFormatException(format, 0, "parameter " + name + ": expected a positive number, got \"" + text + "\"");
   }
 }
