@@ -1,15 +1,12 @@
 package io.schedlab.traces.alibaba2017;
 
+import io.schedlab.traces.text.Pods;
 import io.schedlab.traces.text.NodeParams;
 import io.schedlab.api.Node;
-import io.schedlab.api.NodeSpec;
-import io.schedlab.api.NodeStatus;
 import io.schedlab.api.ObjectMeta;
-import io.schedlab.api.Quantity;
 import io.schedlab.traces.TraceEvent;
 import io.schedlab.traces.text.BadRows;
 import io.schedlab.traces.text.CsvFile;
-import io.schedlab.traces.text.ResourceUnits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -105,12 +102,6 @@ final class ServerEventTable {
   }
 
   private static Node added(Row row, NodeParams settings) {
-    Map<String, Quantity> capacity = new LinkedHashMap<>();
-    capacity.put("cpu", Quantity.of(row.cpus, Quantity.Format.DECIMAL_SI));
-    if (!Double.isNaN(row.mem)) {
-      capacity.put("memory", ResourceUnits.memoryBytes(row.mem, 1, settings.memoryGiB()));
-    }
-    capacity.put("pods", Quantity.of(settings.maxPods(), Quantity.Format.DECIMAL_SI));
     Map<String, String> annotations = new LinkedHashMap<>();
     annotations.put(ANNOTATION_EVENT, row.type);
     if (!Double.isNaN(row.disk)) {
@@ -119,6 +110,6 @@ final class ServerEventTable {
     ObjectMeta meta = ObjectMeta.named(null, row.id)
         .withLabels(Map.of("kubernetes.io/hostname", row.id))
         .withAnnotations(annotations);
-    return Node.of(meta, NodeSpec.EMPTY, NodeStatus.EMPTY.withCapacity(capacity).withAllocatable(capacity));
+    return Pods.node(meta, settings.capacity(row.cpus, row.mem, 1));
   }
 }

@@ -178,13 +178,7 @@ final class BatchStream implements AutoCloseable {
     BatchStatus status = status(instances, 4);
     long start = instances.nonNegativeLong(5, "start_time");
     long end = instances.nonNegativeLong(6, "end_time");
-    if (start < lastInstanceStart) {
-      throw instances.error("start_time: expected rows in non-decreasing start_time order (previous row "
-          + lastInstanceStart + "), got \"" + start + "\"" + SORT_HINT);
-    }
-    if (end != 0 && end < start) {
-      throw instances.expected("end_time", "0 or at least start_time " + start, instances.field(6));
-    }
+    checkTimes(instances, lastInstanceStart, start, end);
     String machine = instances.field(7);
     String seq = instances.field(8);
     String totalSeq = instances.field(9);
@@ -269,17 +263,22 @@ final class BatchStream implements AutoCloseable {
     BatchStatus status = status(tasks, 4);
     long start = tasks.nonNegativeLong(5, "start_time");
     long end = tasks.nonNegativeLong(6, "end_time");
-    if (start < lastTaskStart) {
-      throw tasks.error("start_time: expected rows in non-decreasing start_time order (previous row "
-          + lastTaskStart + "), got \"" + start + "\"" + SORT_HINT);
-    }
-    if (end != 0 && end < start) {
-      throw tasks.expected("end_time", "0 or at least start_time " + start, tasks.field(6));
-    }
+    checkTimes(tasks, lastTaskStart, start, end);
     double cpu = tasks.doubleOrNaN(7, "plan_cpu");
     double mem = tasks.doubleOrNaN(8, "plan_mem");
     lastTaskStart = start;
     return new Task(job, name, type, status, start, end, instanceNum, cpu, mem);
+  }
+
+  /** Rows come in start_time order and end (when they do, end_time not 0) no earlier. */
+  private static void checkTimes(CsvFile csv, long lastStart, long start, long end) {
+    if (start < lastStart) {
+      throw csv.error("start_time: expected rows in non-decreasing start_time order (previous row "
+          + lastStart + "), got \"" + start + "\"" + SORT_HINT);
+    }
+    if (end != 0 && end < start) {
+      throw csv.expected("end_time", "0 or at least start_time " + start, csv.field(6));
+    }
   }
 
   private static BatchStatus status(CsvFile csv, int index) {

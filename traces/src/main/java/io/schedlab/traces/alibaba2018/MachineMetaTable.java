@@ -1,15 +1,13 @@
 package io.schedlab.traces.alibaba2018;
 
+import io.schedlab.traces.text.Pods;
 import io.schedlab.traces.text.NodeParams;
 import io.schedlab.api.Node;
 import io.schedlab.api.NodeSpec;
-import io.schedlab.api.NodeStatus;
 import io.schedlab.api.ObjectMeta;
-import io.schedlab.api.Quantity;
 import io.schedlab.traces.TraceEvent;
 import io.schedlab.traces.text.BadRows;
 import io.schedlab.traces.text.CsvFile;
-import io.schedlab.traces.text.ResourceUnits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,15 +83,10 @@ final class MachineMetaTable {
     if (!row.fd2.isEmpty()) {
       labels.put(LABEL_FD2, row.fd2);
     }
-    Map<String, Quantity> capacity = new LinkedHashMap<>();
-    capacity.put("cpu", Quantity.of(row.cpus, Quantity.Format.DECIMAL_SI));
-    if (Sentinels.validPercent(row.mem)) {
-      capacity.put("memory", ResourceUnits.memoryBytes(row.mem, 100, settings.memoryGiB()));
-    }
-    capacity.put("pods", Quantity.of(settings.maxPods(), Quantity.Format.DECIMAL_SI));
     ObjectMeta meta = ObjectMeta.named(null, row.id).withLabels(labels)
         .withAnnotations(Map.of(ANNOTATION_STATUS, row.status));
     NodeSpec spec = STATUS_USING.equals(row.status) ? NodeSpec.EMPTY : NodeSpec.EMPTY.withUnschedulable(true);
-    return Node.of(meta, spec, NodeStatus.EMPTY.withCapacity(capacity).withAllocatable(capacity));
+    double memory = Sentinels.validPercent(row.mem) ? row.mem : Double.NaN;
+    return Pods.node(meta, spec, settings.capacity(row.cpus, memory, 100));
   }
 }

@@ -11,8 +11,6 @@ import io.schedlab.api.NodeAffinity;
 import io.schedlab.api.NodeSelector;
 import io.schedlab.api.NodeSelectorRequirement;
 import io.schedlab.api.NodeSelectorTerm;
-import io.schedlab.api.NodeSpec;
-import io.schedlab.api.NodeStatus;
 import io.schedlab.api.ObjectMeta;
 import io.schedlab.api.Pod;
 import io.schedlab.api.PodSpec;
@@ -26,6 +24,7 @@ import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.TraceHeader;
 import io.schedlab.traces.TraceOptions;
 import io.schedlab.traces.TraceSource;
+import io.schedlab.traces.text.Pods;
 import io.schedlab.traces.text.BadRows;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -238,8 +237,7 @@ final class AlibabaGpu2023Source implements TraceSource {
     if (!model.isEmpty()) {
       labels.put(GPU_MODEL, model);
     }
-    return Node.of(ObjectMeta.named(null, sn).withLabels(labels), NodeSpec.EMPTY,
-        NodeStatus.EMPTY.withCapacity(capacity).withAllocatable(capacity));
+    return Pods.node(ObjectMeta.named(null, sn).withLabels(labels), capacity);
   }
 
   private void loadPods() {

@@ -1,7 +1,10 @@
 package io.schedlab.traces.text;
 
+import io.schedlab.api.Quantity;
 import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.TraceOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The node parameters of readers whose traces hide machine sizes (Alibaba v2017/v2018).
@@ -19,6 +22,20 @@ public record NodeParams(double memoryGiB, long maxPods) {
     double memory = positive(format, MEMORY_GIB, options.param(MEMORY_GIB, "512"));
     double pods = positive(format, MAX_PODS, options.param(MAX_PODS, "110"));
     return new NodeParams(memory, (long) pods);
+  }
+
+  /**
+   * The capacity of a node with {@code cpus} cores and normalised memory {@code memory} (where
+   * {@code full} stands for {@link #memoryGiB}; NaN leaves memory out) holding {@link #maxPods}.
+   */
+  public Map<String, Quantity> capacity(long cpus, double memory, double full) {
+    Map<String, Quantity> capacity = new LinkedHashMap<>();
+    capacity.put("cpu", Quantity.of(cpus, Quantity.Format.DECIMAL_SI));
+    if (!Double.isNaN(memory)) {
+      capacity.put("memory", ResourceUnits.memoryBytes(memory, full, memoryGiB));
+    }
+    capacity.put("pods", Quantity.of(maxPods, Quantity.Format.DECIMAL_SI));
+    return capacity;
   }
 
   private static double positive(String format, String name, String text) {

@@ -36,7 +36,12 @@ public final class Pods {
 
   /** A ready node whose allocatable equals its capacity. */
   public static Node node(ObjectMeta meta, Map<String, Quantity> capacity) {
-    return Node.of(meta, NodeSpec.EMPTY, NodeStatus.EMPTY.withCapacity(capacity).withAllocatable(capacity));
+    return node(meta, NodeSpec.EMPTY, capacity);
+  }
+
+  /** A node with {@code spec} whose allocatable equals its capacity. */
+  public static Node node(ObjectMeta meta, NodeSpec spec, Map<String, Quantity> capacity) {
+    return Node.of(meta, spec, NodeStatus.EMPTY.withCapacity(capacity).withAllocatable(capacity));
   }
 
   /** {@code cores} CPUs as a millicore quantity, rounded half up to the millicore. */
