@@ -18,6 +18,7 @@ import io.schedlab.traces.TraceOptions;
 import io.schedlab.traces.TraceSource;
 import io.schedlab.traces.text.BadRows;
 import io.schedlab.traces.text.CsvFile;
+import io.schedlab.traces.text.InputFiles;
 import io.schedlab.traces.text.ListSource;
 import io.schedlab.traces.text.Pods;
 import io.schedlab.traces.text.Row;
@@ -98,19 +99,10 @@ public final class AlibabaGpu2020Format implements TraceFormat {
     List<Path> jobs = new ArrayList<>();
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
-        boolean any = false;
-        if (Files.isRegularFile(input.resolve(MACHINE_SPEC))) {
-          specs.add(input.resolve(MACHINE_SPEC));
-          any = true;
-        }
-        if (Files.isRegularFile(input.resolve(TASK_TABLE))) {
-          tasks.add(input.resolve(TASK_TABLE));
-          any = true;
-        }
-        if (Files.isRegularFile(input.resolve(JOB_TABLE))) {
-          jobs.add(input.resolve(JOB_TABLE));
-        }
-        if (!any) {
+        boolean spec = InputFiles.addIfPresent(input, MACHINE_SPEC, specs);
+        boolean task = InputFiles.addIfPresent(input, TASK_TABLE, tasks);
+        InputFiles.addIfPresent(input, JOB_TABLE, jobs);
+        if (!spec && !task) {
           throw new TraceFormatException(input.toString(), 0, "expected " + MACHINE_SPEC + " or " + TASK_TABLE + ", found neither");
         }
       } else if (!Files.isRegularFile(input)) {

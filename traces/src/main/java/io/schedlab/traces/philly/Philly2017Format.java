@@ -11,6 +11,7 @@ import io.schedlab.traces.TraceOptions;
 import io.schedlab.traces.TraceSource;
 import io.schedlab.traces.text.BadRows;
 import io.schedlab.traces.text.CsvFile;
+import io.schedlab.traces.text.InputFiles;
 import io.schedlab.traces.text.Pods;
 import io.schedlab.traces.text.Row;
 import java.nio.file.Files;
@@ -58,16 +59,9 @@ public final class Philly2017Format implements TraceFormat {
     List<Path> runtimes = new ArrayList<>();
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
-        boolean any = false;
-        if (Files.isRegularFile(input.resolve(MACHINE_LIST))) {
-          machineLists.add(input.resolve(MACHINE_LIST));
-          any = true;
-        }
-        if (Files.isRegularFile(input.resolve(RUNTIMES))) {
-          runtimes.add(input.resolve(RUNTIMES));
-          any = true;
-        }
-        if (!any) {
+        boolean machineList = InputFiles.addIfPresent(input, MACHINE_LIST, machineLists);
+        boolean runtime = InputFiles.addIfPresent(input, RUNTIMES, runtimes);
+        if (!machineList && !runtime) {
           throw new TraceFormatException(input.toString(), 0, "expected " + MACHINE_LIST + " or " + RUNTIMES + ", found neither");
         }
       } else if (!Files.isRegularFile(input)) {

@@ -42,6 +42,16 @@ public final class InputFiles {
     throw new TraceFormatException(input.toString(), 0, missing);
   }
 
+  /** Adds {@code folder/name} to {@code files} when it is a regular file; whether it was. */
+  public static boolean addIfPresent(Path folder, String name, List<Path> files) {
+    Path file = folder.resolve(name);
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    files.add(file);
+    return true;
+  }
+
   /** Whether a file name is a plain or gzip'd CSV table ({@code .csv}, {@code .csv.gz}). */
   public static boolean isCsv(String fileName) {
     return fileName.endsWith(".csv") || fileName.endsWith(".csv.gz");
