@@ -67,7 +67,7 @@ public final class AlibabaGpu2025Format implements TraceFormat {
       }
       try (CsvFile csv = CsvFile.open(file)) {
         if (!csv.next() || !csv.text().strip().equals(HEADER)) {
-          throw csv.error("header: expected \"" + HEADER + "\", got \"" + (csv.text() == null ? "" : csv.text()) + "\"");
+          throw csv.headerError(HEADER);
         }
         while (csv.next()) {
           Row row = Row.of(csv);

@@ -117,7 +117,7 @@ public final class Philly2017Format implements TraceFormat {
           csv = CsvFile.open(files.get(fileIndex));
           String expected = fileIndex < machineLists ? "machineId, number of GPUs, single GPU mem" : "runtime";
           if (!csv.next() || !String.join(", ", csv.fields()).equals(expected)) {
-            throw csv.error("header: expected \"" + expected + "\", got \"" + (csv.text() == null ? "" : csv.text()) + "\"");
+            throw csv.headerError(expected);
           }
         }
         if (!csv.next()) {

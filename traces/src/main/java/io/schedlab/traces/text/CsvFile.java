@@ -155,6 +155,11 @@ public final class CsvFile implements AutoCloseable, TypedFields {
     return new TraceFormatException(name, line, message);
   }
 
+  /** The error for a first line that is not the {@code expected} header (or is missing). */
+  public TraceFormatException headerError(String expected) {
+    return error("header: expected \"" + expected + "\", got \"" + (text == null ? "" : text) + "\"");
+  }
+
   @Override
   public void close() {
     try {
