@@ -21,6 +21,7 @@ import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.InputFiles;
 import io.schedlab.traces.text.ListSource;
 import io.schedlab.traces.text.Pods;
+import io.schedlab.traces.text.ResourceUnits;
 import io.schedlab.traces.text.Row;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -215,8 +216,8 @@ public final class AlibabaGpu2020Format implements TraceFormat {
       String name = row.required(0, "machine");
       String type = row.required(1, "gpu_type");
       Map<String, Quantity> capacity = new LinkedHashMap<>();
-      capacity.put("cpu", Pods.cpu(row.decimal(2, "cap_cpu")));
-      capacity.put("memory", Pods.gib(row.decimal(3, "cap_mem")));
+      capacity.put("cpu", ResourceUnits.milliCpu(row.decimal(2, "cap_cpu")));
+      capacity.put("memory", ResourceUnits.gib(row.decimal(3, "cap_mem")));
       capacity.put("pods", PODS);
       long gpus = row.nonNegativeLong(4, "cap_gpu");
       if (gpus > 0) {
@@ -255,10 +256,10 @@ public final class AlibabaGpu2020Format implements TraceFormat {
       }
       Map<String, Quantity> requests = new LinkedHashMap<>();
       if (cpu != null) {
-        requests.put("cpu", Pods.cpu(cpu.divide(HUNDRED)));
+        requests.put("cpu", ResourceUnits.milliCpu(cpu.divide(HUNDRED)));
       }
       if (memory != null) {
-        requests.put("memory", Pods.gib(memory));
+        requests.put("memory", ResourceUnits.gib(memory));
       }
       if (gpu != null && gpu.signum() > 0) {
         requests.put(GPU_MILLI, Quantity.of(
@@ -270,10 +271,10 @@ public final class AlibabaGpu2020Format implements TraceFormat {
         spec = spec.withAffinity(new Affinity(new NodeAffinity(new NodeSelector(List.of(new NodeSelectorTerm(
             List.of(new NodeSelectorRequirement(GPU_TYPE_LABEL, "In", List.of(gpuType))), null))), null), null, null));
       }
-      long submit = Pods.secondsToNanos(start.subtract(origin));
+      long submit = ResourceUnits.secondsToNanos(start.subtract(origin));
       Reason reason = status.equals("Terminated") ? Reason.FINISHED : status.equals("Failed") ? Reason.FAILED : null;
       long duration = end != null && reason != null
-          ? Pods.secondsToNanos(end.subtract(start))
+          ? ResourceUnits.secondsToNanos(end.subtract(start))
           : TraceEvent.PodSubmitted.UNKNOWN_DURATION;
       Map<String, String> labels = new TreeMap<>();
       labels.put("alibabacloud.com/job-name", job);
@@ -295,7 +296,7 @@ public final class AlibabaGpu2020Format implements TraceFormat {
             .withOwnerReferences(List.of(new OwnerReference("batch/v1", "Job", job, null, true, null)));
         events.add(new TraceEvent.PodSubmitted(submit, Pods.pod(meta, requests, null, spec), duration, null, null));
         if (reason != null && end != null) {
-          events.add(new TraceEvent.PodDeleted(Pods.secondsToNanos(end.subtract(origin)), NAMESPACE, name, reason));
+          events.add(new TraceEvent.PodDeleted(ResourceUnits.secondsToNanos(end.subtract(origin)), NAMESPACE, name, reason));
         }
       }
     }

@@ -13,6 +13,7 @@ import io.schedlab.traces.text.BadRows;
 import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.ListSource;
 import io.schedlab.traces.text.Pods;
+import io.schedlab.traces.text.ResourceUnits;
 import io.schedlab.traces.text.Row;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -92,12 +93,12 @@ public final class AlibabaGpu2025Format implements TraceFormat {
     String app = row.required(2, "app_name");
     Map<String, Quantity> requests = new LinkedHashMap<>();
     Map<String, Quantity> limits = new LinkedHashMap<>();
-    requests.put("cpu", Pods.cpu(row.decimal(3, "cpu_request")));
-    limits.put("cpu", Pods.cpu(row.decimal(4, "cpu_limit")));
-    requests.put("memory", Pods.gib(row.decimal(9, "memory_request")));
-    limits.put("memory", Pods.gib(row.decimal(10, "memory_limit")));
-    requests.put("ephemeral-storage", Pods.gib(row.decimal(11, "disk_request")));
-    limits.put("ephemeral-storage", Pods.gib(row.decimal(12, "disk_limit")));
+    requests.put("cpu", ResourceUnits.milliCpu(row.decimal(3, "cpu_request")));
+    limits.put("cpu", ResourceUnits.milliCpu(row.decimal(4, "cpu_limit")));
+    requests.put("memory", ResourceUnits.gib(row.decimal(9, "memory_request")));
+    limits.put("memory", ResourceUnits.gib(row.decimal(10, "memory_limit")));
+    requests.put("ephemeral-storage", ResourceUnits.gib(row.decimal(11, "disk_request")));
+    limits.put("ephemeral-storage", ResourceUnits.gib(row.decimal(12, "disk_limit")));
     putIfPositive(requests, "nvidia.com/gpu", row.nonNegativeLong(5, "gpu_request"));
     putIfPositive(limits, "nvidia.com/gpu", row.nonNegativeLong(6, "gpu_limit"));
     putIfPositive(requests, "alibabacloud.com/rdma", row.nonNegativeLong(7, "rdma_request"));
@@ -117,16 +118,16 @@ public final class AlibabaGpu2025Format implements TraceFormat {
     if (perNode > 0) {
       meta = meta.withAnnotations(Map.of("alibabacloud.com/max-instance-per-node", Long.toString(perNode)));
     }
-    long submit = created == null ? 0 : Pods.secondsToNanos(created);
+    long submit = created == null ? 0 : ResourceUnits.secondsToNanos(created);
     long duration = deleted != null && scheduled != null
-        ? Pods.secondsToNanos(deleted) - Pods.secondsToNanos(scheduled)
+        ? ResourceUnits.secondsToNanos(deleted) - ResourceUnits.secondsToNanos(scheduled)
         : TraceEvent.PodSubmitted.UNKNOWN_DURATION;
     if (duration < 0 && duration != TraceEvent.PodSubmitted.UNKNOWN_DURATION) {
       throw row.expected("deletion_time", "a time not before scheduled_time " + row.text(15), row.text(16));
     }
     events.add(new TraceEvent.PodSubmitted(submit, Pods.pod(meta, requests, limits, PodSpec.EMPTY), duration, null, null));
     if (deleted != null) {
-      events.add(new TraceEvent.PodDeleted(Pods.secondsToNanos(deleted), NAMESPACE, name,
+      events.add(new TraceEvent.PodDeleted(ResourceUnits.secondsToNanos(deleted), NAMESPACE, name,
           TraceEvent.PodDeleted.Reason.DELETED));
     }
   }

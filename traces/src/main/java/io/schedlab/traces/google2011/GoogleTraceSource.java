@@ -24,6 +24,7 @@ import io.schedlab.traces.google2011.GoogleClusterData2011Format.Table;
 import io.schedlab.traces.text.BadRows;
 import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.Pods;
+import io.schedlab.traces.text.ResourceUnits;
 import io.schedlab.traces.text.Row;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -393,10 +394,10 @@ public final class GoogleTraceSource implements TraceSource {
 
     Map<String, Quantity> requests = new LinkedHashMap<>();
     if (cpu != null) {
-      requests.put("cpu", Pods.cpu(cpu.multiply(machineCpu)));
+      requests.put("cpu", ResourceUnits.milliCpu(cpu.multiply(machineCpu)));
     }
     if (memory != null) {
-      requests.put("memory", Pods.gib(memory.multiply(machineMemoryGiB)));
+      requests.put("memory", ResourceUnits.gib(memory.multiply(machineMemoryGiB)));
     }
     Constraints c = constraints.get(name);
     NodeAffinity nodeAffinity = c == null ? null
@@ -426,10 +427,10 @@ public final class GoogleTraceSource implements TraceSource {
     }
     Map<String, Quantity> capacity = new LinkedHashMap<>();
     if (m.cpus != null) {
-      capacity.put("cpu", Pods.cpu(m.cpus.multiply(machineCpu)));
+      capacity.put("cpu", ResourceUnits.milliCpu(m.cpus.multiply(machineCpu)));
     }
     if (m.memory != null) {
-      capacity.put("memory", Pods.gib(m.memory.multiply(machineMemoryGiB)));
+      capacity.put("memory", ResourceUnits.gib(m.memory.multiply(machineMemoryGiB)));
     }
     capacity.put("pods", maxPods);
     return Pods.node(ObjectMeta.named(null, m.name).withLabels(labels), capacity);

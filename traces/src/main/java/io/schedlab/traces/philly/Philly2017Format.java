@@ -13,6 +13,7 @@ import io.schedlab.traces.text.BadRows;
 import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.InputFiles;
 import io.schedlab.traces.text.Pods;
+import io.schedlab.traces.text.ResourceUnits;
 import io.schedlab.traces.text.Row;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +154,7 @@ public final class Philly2017Format implements TraceFormat {
 
     private TraceEvent runtime(Row row) {
       row.requireFields(1);
-      long duration = Pods.secondsToNanos(row.decimal(0, "runtime"));
+      long duration = ResourceUnits.secondsToNanos(row.decimal(0, "runtime"));
       String name = "job-" + runtimeRow++;
       return new TraceEvent.PodSubmitted(0,
           Pods.pod(ObjectMeta.named(NAMESPACE, name), null, null, PodSpec.EMPTY), duration, null, null);

@@ -4,8 +4,9 @@ import io.schedlab.api.Quantity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Conversions shared by readers of traces with normalised memory and fractional CPU. */
+/** Unit conversions shared by the recorded-trace readers (CPU, memory, time). */
 public final class ResourceUnits {
+  private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
   private static final BigDecimal GIB = BigDecimal.valueOf(1L << 30);
 
   private ResourceUnits() {}
@@ -30,5 +31,20 @@ public final class ResourceUnits {
     long milli = BigDecimal.valueOf(value).multiply(BigDecimal.valueOf(milliPerUnit))
         .setScale(0, RoundingMode.HALF_UP).longValueExact();
     return milli % 1000 == 0 ? Quantity.of(milli / 1000, Quantity.Format.DECIMAL_SI) : Quantity.ofMilli(milli);
+  }
+
+  /** {@code cores} CPUs as a millicore quantity, rounded half up to the millicore. */
+  public static Quantity milliCpu(BigDecimal cores) {
+    return Quantity.ofMilli(cores.multiply(THOUSAND).setScale(0, RoundingMode.HALF_UP).longValueExact());
+  }
+
+  /** {@code gib} GiB as a byte quantity (binary SI), rounded half up to the byte. */
+  public static Quantity gib(BigDecimal gib) {
+    return Quantity.of(gib.multiply(GIB).setScale(0, RoundingMode.HALF_UP).longValueExact(), Quantity.Format.BINARY_SI);
+  }
+
+  /** Seconds (possibly fractional) as nanoseconds, rounded half up. */
+  public static long secondsToNanos(BigDecimal seconds) {
+    return seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
   }
 }
