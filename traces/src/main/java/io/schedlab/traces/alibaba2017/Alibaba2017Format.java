@@ -1,14 +1,14 @@
 package io.schedlab.traces.alibaba2017;
 
+import io.schedlab.traces.text.NodeParams;
 import io.schedlab.traces.TraceFormat;
 import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.TraceOptions;
 import io.schedlab.traces.TraceSource;
-import java.io.IOException;
+import io.schedlab.traces.text.InputFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Alibaba cluster-trace-v2017: server_event and batch_task ({@code .csv} or {@code .csv.gz}, no
@@ -35,21 +35,9 @@ public final class Alibaba2017Format implements TraceFormat {
     Path serverEvent = null;
     Path batchTask = null;
     for (Path input : inputs) {
-      List<Path> files;
-      if (Files.isDirectory(input)) {
-        try (Stream<Path> s = Files.list(input)) {
-          files = s.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-          throw new TraceFormatException(input.toString(), 0, "cannot list: " + e.getMessage());
-        }
-      } else if (Files.isRegularFile(input)) {
-        files = List.of(input);
-      } else {
-        throw new TraceFormatException(input.toString(), 0, "no such file or folder");
-      }
-      for (Path f : files) {
+      for (Path f : InputFiles.filesOf(input, "no such file or folder")) {
         String name = f.getFileName().toString();
-        boolean csv = name.endsWith(".csv") || name.endsWith(".csv.gz");
+        boolean csv = InputFiles.isCsv(name);
         if (csv && name.startsWith("server_event")) {
           serverEvent = only(serverEvent, f);
         } else if (csv && name.startsWith("batch_task")) {
@@ -62,7 +50,7 @@ public final class Alibaba2017Format implements TraceFormat {
     if (serverEvent == null && batchTask == null) {
       throw new TraceFormatException(String.valueOf(inputs), 0, "expected server_event and/or batch_task");
     }
-    return new Alibaba2017Source(serverEvent, batchTask, Alibaba2017Settings.from(options), options.skipBadRows());
+    return new Alibaba2017Source(serverEvent, batchTask, NodeParams.from(Alibaba2017Format.NAME, options), options.skipBadRows());
   }
 
   private static Path only(Path before, Path file) {

@@ -1,5 +1,6 @@
 package io.schedlab.traces.alibaba2017;
 
+import io.schedlab.traces.text.NodeParams;
 import io.schedlab.traces.TraceEvent;
 import io.schedlab.traces.TraceHeader;
 import io.schedlab.traces.TraceSource;
@@ -29,7 +30,7 @@ final class Alibaba2017Source implements TraceSource {
   private long seq;
   private int nodeIndex;
 
-  Alibaba2017Source(Path serverEvent, Path batchTask, Alibaba2017Settings settings, boolean skipBadRows) {
+  Alibaba2017Source(Path serverEvent, Path batchTask, NodeParams settings, boolean skipBadRows) {
     this.badRows = new BadRows(skipBadRows);
     this.nodes = serverEvent == null ? List.of() : ServerEventTable.read(serverEvent, settings, badRows);
     this.tasks = batchTask == null ? null : new BatchTaskStream(batchTask, settings, badRows);
@@ -41,8 +42,8 @@ final class Alibaba2017Source implements TraceSource {
       files.add(batchTask.getFileName().toString());
     }
     Map<String, String> attributes = new LinkedHashMap<>();
-    attributes.put(Alibaba2017Settings.MEMORY_GIB, Double.toString(settings.memoryGiB()));
-    attributes.put(Alibaba2017Settings.MAX_PODS, Long.toString(settings.maxPods()));
+    attributes.put(NodeParams.MEMORY_GIB, Double.toString(settings.memoryGiB()));
+    attributes.put(NodeParams.MAX_PODS, Long.toString(settings.maxPods()));
     this.header = new TraceHeader(TraceHeader.CURRENT_VERSION, Alibaba2017Format.NAME, String.join(",", files), attributes);
   }
 

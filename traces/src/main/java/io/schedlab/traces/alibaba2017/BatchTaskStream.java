@@ -1,5 +1,6 @@
 package io.schedlab.traces.alibaba2017;
 
+import io.schedlab.traces.text.NodeParams;
 import io.schedlab.api.Container;
 import io.schedlab.api.ObjectMeta;
 import io.schedlab.api.OwnerReference;
@@ -12,7 +13,7 @@ import io.schedlab.traces.TraceEvent;
 import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.alibaba2018.BatchStatus;
 import io.schedlab.traces.text.BadRows;
-import io.schedlab.traces.text.CsvRows;
+import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.ResourceUnits;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -35,16 +36,16 @@ final class BatchTaskStream implements AutoCloseable {
   private record Task(long create, long end, String job, String task, long instances, BatchStatus status,
       double cpus, double mem) {}
 
-  private final CsvRows csv;
-  private final Alibaba2017Settings settings;
+  private final CsvFile csv;
+  private final NodeParams settings;
   private final BadRows badRows;
   private long lastCreate = Long.MIN_VALUE;
   private Task current;
   private long index;
   private TraceEvent.PodSubmitted head;
 
-  BatchTaskStream(Path file, Alibaba2017Settings settings, BadRows badRows) {
-    this.csv = CsvRows.open(file, 8);
+  BatchTaskStream(Path file, NodeParams settings, BadRows badRows) {
+    this.csv = CsvFile.open(file, 8);
     this.settings = settings;
     this.badRows = badRows;
   }
@@ -89,27 +90,27 @@ final class BatchTaskStream implements AutoCloseable {
   }
 
   private Task parse() {
-    long create = Math.max(0, csv.longField(0, "task create time"));
-    long end = Math.max(0, csv.longField(1, "task end time"));
-    String job = Long.toString(csv.longField(2, "job id"));
-    String task = Long.toString(csv.longField(3, "task id"));
+    long create = Math.max(0, csv.longValue(0, "task create time"));
+    long end = Math.max(0, csv.longValue(1, "task end time"));
+    String job = Long.toString(csv.longValue(2, "job id"));
+    String task = Long.toString(csv.longValue(3, "task id"));
     long instances = csv.nonNegativeLong(4, "number of instances");
     String statusText = csv.field(5);
     BatchStatus status = BatchStatus.parse(statusText);
     if (status == null) {
-      throw csv.error("status", BatchStatus.expected(), statusText);
+      throw csv.expected("status", BatchStatus.expected(), statusText);
     }
     double cpus = csv.doubleOrNaN(6, "number of cpus requested per instance in the task");
     double mem = csv.doubleOrNaN(7, "normalized memory requested per instance in the task");
     if (!Double.isNaN(mem) && mem > 1) {
-      throw csv.error("normalized memory requested per instance in the task", "a number in [0, 1]", csv.field(7));
+      throw csv.expected("normalized memory requested per instance in the task", "a number in [0, 1]", csv.field(7));
     }
     if (create < lastCreate) {
       throw csv.error("task create time: expected rows in non-decreasing create-time order (previous row "
           + lastCreate + "), got \"" + create + "\"; sort the file by create time first (sort -t, -k1,1n -s)");
     }
     if (status.reason() != null && end < create) {
-      throw csv.error("task end time", "at least the create time " + create + " for a finished task", csv.field(1));
+      throw csv.expected("task end time", "at least the create time " + create + " for a finished task", csv.field(1));
     }
     lastCreate = create;
     return new Task(create, end, job, task, instances, status, cpus, mem);

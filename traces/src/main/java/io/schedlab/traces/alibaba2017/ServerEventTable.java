@@ -1,15 +1,12 @@
 package io.schedlab.traces.alibaba2017;
 
+import io.schedlab.traces.text.Pods;
+import io.schedlab.traces.text.NodeParams;
 import io.schedlab.api.Node;
-import io.schedlab.api.NodeSpec;
-import io.schedlab.api.NodeStatus;
 import io.schedlab.api.ObjectMeta;
-import io.schedlab.api.Quantity;
 import io.schedlab.traces.TraceEvent;
-import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.text.BadRows;
-import io.schedlab.traces.text.CsvRows;
-import io.schedlab.traces.text.ResourceUnits;
+import io.schedlab.traces.text.CsvFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,17 +39,8 @@ final class ServerEventTable {
 
   private ServerEventTable() {}
 
-  static List<TraceEvent> read(Path file, Alibaba2017Settings settings, BadRows badRows) {
-    List<Row> rows = new ArrayList<>();
-    try (CsvRows csv = CsvRows.open(file, 7)) {
-      while (csv.next()) {
-        try {
-          rows.add(parse(csv));
-        } catch (TraceFormatException e) {
-          badRows.handle(e);
-        }
-      }
-    }
+  static List<TraceEvent> read(Path file, NodeParams settings, BadRows badRows) {
+    List<Row> rows = badRows.readAll(file, 7, (csv, n) -> parse(csv));
     rows.sort(Comparator.comparingLong(Row::time));
     Map<String, Node> nodes = new HashMap<>();
     List<TraceEvent> events = new ArrayList<>();
@@ -91,12 +79,12 @@ final class ServerEventTable {
     return events;
   }
 
-  private static Row parse(CsvRows csv) {
-    long time = Math.max(0, csv.longField(0, "timestamp"));
+  private static Row parse(CsvFile csv) {
+    long time = Math.max(0, csv.longValue(0, "timestamp"));
     String id = Long.toString(csv.nonNegativeLong(1, "machine id"));
     String type = csv.field(2);
     if (!type.equals("add") && !type.equals("remove") && !type.equals("softerror") && !type.equals("harderror")) {
-      throw csv.error("event type", "one of add, remove, softerror, harderror", type);
+      throw csv.expected("event type", "one of add, remove, softerror, harderror", type);
     }
     String detail = csv.field(3);
     long cpus = 0;
@@ -106,20 +94,14 @@ final class ServerEventTable {
       cpus = csv.nonNegativeLong(4, "number of cpus");
       mem = csv.doubleOrNaN(5, "normalized memory");
       if (!Double.isNaN(mem) && (mem < 0 || mem > 1)) {
-        throw csv.error("normalized memory", "a number in [0, 1]", csv.field(5));
+        throw csv.expected("normalized memory", "a number in [0, 1]", csv.field(5));
       }
       disk = csv.doubleOrNaN(6, "normalized disk space");
     }
     return new Row(time, id, type, detail, cpus, mem, disk);
   }
 
-  private static Node added(Row row, Alibaba2017Settings settings) {
-    Map<String, Quantity> capacity = new LinkedHashMap<>();
-    capacity.put("cpu", Quantity.of(row.cpus, Quantity.Format.DECIMAL_SI));
-    if (!Double.isNaN(row.mem)) {
-      capacity.put("memory", ResourceUnits.memoryBytes(row.mem, 1, settings.memoryGiB()));
-    }
-    capacity.put("pods", Quantity.of(settings.maxPods(), Quantity.Format.DECIMAL_SI));
+  private static Node added(Row row, NodeParams settings) {
     Map<String, String> annotations = new LinkedHashMap<>();
     annotations.put(ANNOTATION_EVENT, row.type);
     if (!Double.isNaN(row.disk)) {
@@ -128,6 +110,6 @@ final class ServerEventTable {
     ObjectMeta meta = ObjectMeta.named(null, row.id)
         .withLabels(Map.of("kubernetes.io/hostname", row.id))
         .withAnnotations(annotations);
-    return Node.of(meta, NodeSpec.EMPTY, NodeStatus.EMPTY.withCapacity(capacity).withAllocatable(capacity));
+    return Pods.node(meta, settings.capacity(row.cpus, row.mem, 1));
   }
 }

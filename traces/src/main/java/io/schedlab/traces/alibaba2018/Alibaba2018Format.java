@@ -1,14 +1,14 @@
 package io.schedlab.traces.alibaba2018;
 
+import io.schedlab.traces.text.NodeParams;
 import io.schedlab.traces.TraceFormat;
 import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.TraceOptions;
 import io.schedlab.traces.TraceSource;
-import java.io.IOException;
+import io.schedlab.traces.text.InputFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Alibaba cluster-trace-v2018: machine_meta, container_meta, batch_task and batch_instance
@@ -39,28 +39,21 @@ public final class Alibaba2018Format implements TraceFormat {
   @Override
   public TraceSource open(List<Path> inputs, TraceOptions options) {
     Tables tables = tables(inputs);
-    return new Alibaba2018Source(tables, Alibaba2018Settings.from(options), options.skipBadRows());
+    return new Alibaba2018Source(tables, NodeParams.from(Alibaba2018Format.NAME, options), options.skipBadRows());
   }
 
   static Tables tables(List<Path> inputs) {
     Path[] found = new Path[Table.values().length];
     for (Path input : inputs) {
-      if (Files.isDirectory(input)) {
-        for (Path file : list(input)) {
-          Table t = table(file);
-          if (t != null) {
-            put(found, t, file);
-          }
-        }
-      } else if (Files.isRegularFile(input)) {
-        Table t = table(input);
-        if (t == null) {
-          throw new TraceFormatException(input.getFileName().toString(), 0,
+      boolean folder = Files.isDirectory(input);
+      for (Path file : InputFiles.filesOf(input, "no such file or folder")) {
+        Table t = table(file);
+        if (t != null) {
+          put(found, t, file);
+        } else if (!folder) {
+          throw new TraceFormatException(file.getFileName().toString(), 0,
               "expected a table named machine_meta, container_meta, batch_task or batch_instance (.csv or .csv.gz)");
         }
-        put(found, t, input);
-      } else {
-        throw new TraceFormatException(input.toString(), 0, "no such file or folder");
       }
     }
     Tables tables = new Tables(found[0], found[1], found[2], found[3]);
@@ -83,17 +76,9 @@ public final class Alibaba2018Format implements TraceFormat {
     found[t.ordinal()] = file;
   }
 
-  private static List<Path> list(Path folder) {
-    try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException e) {
-      throw new TraceFormatException(folder.toString(), 0, "cannot list: " + e.getMessage());
-    }
-  }
-
   static Table table(Path file) {
     String name = file.getFileName().toString();
-    if (!name.endsWith(".csv") && !name.endsWith(".csv.gz")) {
+    if (!InputFiles.isCsv(name)) {
       return null;
     }
     for (Table t : Table.values()) {

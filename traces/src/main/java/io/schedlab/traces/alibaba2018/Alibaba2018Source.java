@@ -1,5 +1,6 @@
 package io.schedlab.traces.alibaba2018;
 
+import io.schedlab.traces.text.NodeParams;
 import io.schedlab.traces.TraceEvent;
 import io.schedlab.traces.TraceHeader;
 import io.schedlab.traces.TraceSource;
@@ -25,7 +26,7 @@ final class Alibaba2018Source implements TraceSource {
   private int machineIndex;
   private int containerIndex;
 
-  Alibaba2018Source(Alibaba2018Format.Tables tables, Alibaba2018Settings settings, boolean skipBadRows) {
+  Alibaba2018Source(Alibaba2018Format.Tables tables, NodeParams settings, boolean skipBadRows) {
     this.badRows = new BadRows(skipBadRows);
     this.machines = tables.machineMeta() == null ? List.of()
         : MachineMetaTable.read(tables.machineMeta(), settings, badRows);
@@ -40,8 +41,8 @@ final class Alibaba2018Source implements TraceSource {
       }
     }
     Map<String, String> attributes = new LinkedHashMap<>();
-    attributes.put(Alibaba2018Settings.MEMORY_GIB, Double.toString(settings.memoryGiB()));
-    attributes.put(Alibaba2018Settings.MAX_PODS, Long.toString(settings.maxPods()));
+    attributes.put(NodeParams.MEMORY_GIB, Double.toString(settings.memoryGiB()));
+    attributes.put(NodeParams.MAX_PODS, Long.toString(settings.maxPods()));
     this.header = new TraceHeader(TraceHeader.CURRENT_VERSION, Alibaba2018Format.NAME, String.join(",", files), attributes);
   }
 

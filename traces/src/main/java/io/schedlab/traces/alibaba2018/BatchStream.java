@@ -1,5 +1,6 @@
 package io.schedlab.traces.alibaba2018;
 
+import io.schedlab.traces.text.NodeParams;
 import io.schedlab.api.Container;
 import io.schedlab.api.ObjectMeta;
 import io.schedlab.api.OwnerReference;
@@ -11,7 +12,7 @@ import io.schedlab.api.ResourceRequirements;
 import io.schedlab.traces.TraceEvent;
 import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.text.BadRows;
-import io.schedlab.traces.text.CsvRows;
+import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.ResourceUnits;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,9 +91,9 @@ final class BatchStream implements AutoCloseable {
     }
   }
 
-  private final CsvRows tasks;
-  private final CsvRows instances;
-  private final Alibaba2018Settings settings;
+  private final CsvFile tasks;
+  private final CsvFile instances;
+  private final NodeParams settings;
   private final BadRows badRows;
   private final PriorityQueue<Deletion> deletions;
   private final Map<String, Task> liveTasks = new HashMap<>();
@@ -116,13 +117,13 @@ final class BatchStream implements AutoCloseable {
     }
   }
 
-  BatchStream(Path taskFile, Path instanceFile, Alibaba2018Settings settings, BadRows badRows,
+  BatchStream(Path taskFile, Path instanceFile, NodeParams settings, BadRows badRows,
       PriorityQueue<Deletion> deletions) {
     this.settings = settings;
     this.badRows = badRows;
     this.deletions = deletions;
-    this.tasks = CsvRows.open(taskFile, 9);
-    this.instances = instanceFile == null ? null : CsvRows.open(instanceFile, 14);
+    this.tasks = CsvFile.open(taskFile, 9);
+    this.instances = instanceFile == null ? null : CsvFile.open(instanceFile, 14);
   }
 
   /** The next submission without taking it, or null at the end. */
@@ -171,19 +172,13 @@ final class BatchStream implements AutoCloseable {
   }
 
   private TraceEvent.PodSubmitted instance() {
-    String instanceName = instances.text(0, "instance_name");
-    String taskName = instances.text(1, "task_name");
-    String job = instances.text(2, "job_name");
+    String instanceName = instances.nonEmpty(0, "instance_name");
+    String taskName = instances.nonEmpty(1, "task_name");
+    String job = instances.nonEmpty(2, "job_name");
     BatchStatus status = status(instances, 4);
     long start = instances.nonNegativeLong(5, "start_time");
     long end = instances.nonNegativeLong(6, "end_time");
-    if (start < lastInstanceStart) {
-      throw instances.error("start_time: expected rows in non-decreasing start_time order (previous row "
-          + lastInstanceStart + "), got \"" + start + "\"" + SORT_HINT);
-    }
-    if (end != 0 && end < start) {
-      throw instances.error("end_time", "0 or at least start_time " + start, instances.field(6));
-    }
+    checkTimes(instances, lastInstanceStart, start, end);
     String machine = instances.field(7);
     String seq = instances.field(8);
     String totalSeq = instances.field(9);
@@ -261,31 +256,36 @@ final class BatchStream implements AutoCloseable {
   }
 
   private Task parseTask() {
-    String name = tasks.text(0, "task_name");
+    String name = tasks.nonEmpty(0, "task_name");
     long instanceNum = tasks.nonNegativeLong(1, "instance_num");
-    String job = tasks.text(2, "job_name");
+    String job = tasks.nonEmpty(2, "job_name");
     String type = tasks.field(3);
     BatchStatus status = status(tasks, 4);
     long start = tasks.nonNegativeLong(5, "start_time");
     long end = tasks.nonNegativeLong(6, "end_time");
-    if (start < lastTaskStart) {
-      throw tasks.error("start_time: expected rows in non-decreasing start_time order (previous row "
-          + lastTaskStart + "), got \"" + start + "\"" + SORT_HINT);
-    }
-    if (end != 0 && end < start) {
-      throw tasks.error("end_time", "0 or at least start_time " + start, tasks.field(6));
-    }
+    checkTimes(tasks, lastTaskStart, start, end);
     double cpu = tasks.doubleOrNaN(7, "plan_cpu");
     double mem = tasks.doubleOrNaN(8, "plan_mem");
     lastTaskStart = start;
     return new Task(job, name, type, status, start, end, instanceNum, cpu, mem);
   }
 
-  private static BatchStatus status(CsvRows csv, int index) {
+  /** Rows come in start_time order and end (when they do, end_time not 0) no earlier. */
+  private static void checkTimes(CsvFile csv, long lastStart, long start, long end) {
+    if (start < lastStart) {
+      throw csv.error("start_time: expected rows in non-decreasing start_time order (previous row "
+          + lastStart + "), got \"" + start + "\"" + SORT_HINT);
+    }
+    if (end != 0 && end < start) {
+      throw csv.expected("end_time", "0 or at least start_time " + start, csv.field(6));
+    }
+  }
+
+  private static BatchStatus status(CsvFile csv, int index) {
     String text = csv.field(index);
     BatchStatus s = BatchStatus.parse(text);
     if (s == null) {
-      throw csv.error("status", BatchStatus.expected(), text);
+      throw csv.expected("status", BatchStatus.expected(), text);
     }
     return s;
   }

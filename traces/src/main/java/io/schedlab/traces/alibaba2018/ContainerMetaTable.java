@@ -1,5 +1,6 @@
 package io.schedlab.traces.alibaba2018;
 
+import io.schedlab.traces.text.NodeParams;
 import io.schedlab.api.Container;
 import io.schedlab.api.ObjectMeta;
 import io.schedlab.api.Pod;
@@ -8,9 +9,8 @@ import io.schedlab.api.PodStatus;
 import io.schedlab.api.Quantity;
 import io.schedlab.api.ResourceRequirements;
 import io.schedlab.traces.TraceEvent;
-import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.text.BadRows;
-import io.schedlab.traces.text.CsvRows;
+import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.ResourceUnits;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,17 +44,8 @@ final class ContainerMetaTable {
 
   private ContainerMetaTable() {}
 
-  static List<TraceEvent> read(Path file, Alibaba2018Settings settings, BadRows badRows) {
-    List<Row> rows = new ArrayList<>();
-    try (CsvRows csv = CsvRows.open(file, 8)) {
-      while (csv.next()) {
-        try {
-          rows.add(parse(csv, rows.size()));
-        } catch (TraceFormatException e) {
-          badRows.handle(e);
-        }
-      }
-    }
+  static List<TraceEvent> read(Path file, NodeParams settings, BadRows badRows) {
+    List<Row> rows = badRows.readAll(file, 8, ContainerMetaTable::parse);
     rows.sort(Comparator.comparing(Row::id).thenComparingLong(Row::time).thenComparingInt(Row::order));
     List<Timed> events = new ArrayList<>();
     int liveSubmission = -1;
@@ -87,19 +78,19 @@ final class ContainerMetaTable {
 
   private record Timed(TraceEvent event, int order) {}
 
-  private static Row parse(CsvRows csv, int order) {
-    String id = csv.text(0, "container_id");
+  private static Row parse(CsvFile csv, int order) {
+    String id = csv.nonEmpty(0, "container_id");
     String machine = csv.field(1);
     long time = csv.nonNegativeLong(2, "time_stamp");
     String appDu = csv.field(3);
-    String status = csv.text(4, "status");
+    String status = csv.nonEmpty(4, "status");
     double cpuRequest = csv.doubleOrNaN(5, "cpu_request");
     double cpuLimit = csv.doubleOrNaN(6, "cpu_limit");
     double mem = csv.doubleOrNaN(7, "mem_size");
     return new Row(time, id, machine, appDu, status, cpuRequest, cpuLimit, mem, order);
   }
 
-  private static Pod pod(Row row, Alibaba2018Settings settings) {
+  private static Pod pod(Row row, NodeParams settings) {
     Map<String, Quantity> requests = new LinkedHashMap<>();
     Map<String, Quantity> limits = new LinkedHashMap<>();
     if (Sentinels.validCpu(row.cpuRequest)) {

@@ -1,15 +1,13 @@
 package io.schedlab.traces.alibaba2018;
 
+import io.schedlab.traces.text.Pods;
+import io.schedlab.traces.text.NodeParams;
 import io.schedlab.api.Node;
 import io.schedlab.api.NodeSpec;
-import io.schedlab.api.NodeStatus;
 import io.schedlab.api.ObjectMeta;
-import io.schedlab.api.Quantity;
 import io.schedlab.traces.TraceEvent;
-import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.text.BadRows;
-import io.schedlab.traces.text.CsvRows;
-import io.schedlab.traces.text.ResourceUnits;
+import io.schedlab.traces.text.CsvFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,17 +35,8 @@ final class MachineMetaTable {
 
   private MachineMetaTable() {}
 
-  static List<TraceEvent> read(Path file, Alibaba2018Settings settings, BadRows badRows) {
-    List<Row> rows = new ArrayList<>();
-    try (CsvRows csv = CsvRows.open(file, 7)) {
-      while (csv.next()) {
-        try {
-          rows.add(parse(csv));
-        } catch (TraceFormatException e) {
-          badRows.handle(e);
-        }
-      }
-    }
+  static List<TraceEvent> read(Path file, NodeParams settings, BadRows badRows) {
+    List<Row> rows = badRows.readAll(file, 7, (csv, n) -> parse(csv));
     rows.sort(Comparator.comparingLong(Row::time));
     Map<String, Row> last = new HashMap<>();
     List<TraceEvent> events = new ArrayList<>();
@@ -63,20 +52,20 @@ final class MachineMetaTable {
     return events;
   }
 
-  private static Row parse(CsvRows csv) {
-    String id = csv.text(0, "machine_id");
+  private static Row parse(CsvFile csv) {
+    String id = csv.nonEmpty(0, "machine_id");
     long time = csv.nonNegativeLong(1, "time_stamp");
     String fd1 = csv.field(2);
     if (!fd1.isEmpty()) {
-      csv.longField(2, "failure_domain_1");
+      csv.longValue(2, "failure_domain_1");
     }
     String fd2 = csv.field(3);
     long cpus = csv.nonNegativeLong(4, "cpu_num");
     double mem = csv.doubleOrNaN(5, "mem_size");
     if (!Double.isNaN(mem) && !Sentinels.validPercent(mem) && mem != -1 && mem != 101) {
-      throw csv.error("mem_size", "a number in [0, 100] (or -1/101 for invalid)", csv.field(5));
+      throw csv.expected("mem_size", "a number in [0, 100] (or -1/101 for invalid)", csv.field(5));
     }
-    String status = csv.text(6, "status");
+    String status = csv.nonEmpty(6, "status");
     return new Row(time, id, fd1, fd2, cpus, mem, status);
   }
 
@@ -85,7 +74,7 @@ final class MachineMetaTable {
         && Double.compare(a.mem, b.mem) == 0 && a.status.equals(b.status);
   }
 
-  private static Node node(Row row, Alibaba2018Settings settings) {
+  private static Node node(Row row, NodeParams settings) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("kubernetes.io/hostname", row.id);
     if (!row.fd1.isEmpty()) {
@@ -94,15 +83,10 @@ final class MachineMetaTable {
     if (!row.fd2.isEmpty()) {
       labels.put(LABEL_FD2, row.fd2);
     }
-    Map<String, Quantity> capacity = new LinkedHashMap<>();
-    capacity.put("cpu", Quantity.of(row.cpus, Quantity.Format.DECIMAL_SI));
-    if (Sentinels.validPercent(row.mem)) {
-      capacity.put("memory", ResourceUnits.memoryBytes(row.mem, 100, settings.memoryGiB()));
-    }
-    capacity.put("pods", Quantity.of(settings.maxPods(), Quantity.Format.DECIMAL_SI));
     ObjectMeta meta = ObjectMeta.named(null, row.id).withLabels(labels)
         .withAnnotations(Map.of(ANNOTATION_STATUS, row.status));
     NodeSpec spec = STATUS_USING.equals(row.status) ? NodeSpec.EMPTY : NodeSpec.EMPTY.withUnschedulable(true);
-    return Node.of(meta, spec, NodeStatus.EMPTY.withCapacity(capacity).withAllocatable(capacity));
+    double memory = Sentinels.validPercent(row.mem) ? row.mem : Double.NaN;
+    return Pods.node(meta, spec, settings.capacity(row.cpus, memory, 100));
   }
 }

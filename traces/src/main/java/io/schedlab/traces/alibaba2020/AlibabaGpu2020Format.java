@@ -16,9 +16,12 @@ import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.TraceHeader;
 import io.schedlab.traces.TraceOptions;
 import io.schedlab.traces.TraceSource;
+import io.schedlab.traces.text.BadRows;
 import io.schedlab.traces.text.CsvFile;
+import io.schedlab.traces.text.InputFiles;
 import io.schedlab.traces.text.ListSource;
 import io.schedlab.traces.text.Pods;
+import io.schedlab.traces.text.ResourceUnits;
 import io.schedlab.traces.text.Row;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -97,19 +100,10 @@ public final class AlibabaGpu2020Format implements TraceFormat {
     List<Path> jobs = new ArrayList<>();
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
-        boolean any = false;
-        if (Files.isRegularFile(input.resolve(MACHINE_SPEC))) {
-          specs.add(input.resolve(MACHINE_SPEC));
-          any = true;
-        }
-        if (Files.isRegularFile(input.resolve(TASK_TABLE))) {
-          tasks.add(input.resolve(TASK_TABLE));
-          any = true;
-        }
-        if (Files.isRegularFile(input.resolve(JOB_TABLE))) {
-          jobs.add(input.resolve(JOB_TABLE));
-        }
-        if (!any) {
+        boolean spec = InputFiles.addIfPresent(input, MACHINE_SPEC, specs);
+        boolean task = InputFiles.addIfPresent(input, TASK_TABLE, tasks);
+        InputFiles.addIfPresent(input, JOB_TABLE, jobs);
+        if (!spec && !task) {
           throw new TraceFormatException(input.toString(), 0, "expected " + MACHINE_SPEC + " or " + TASK_TABLE + ", found neither");
         }
       } else if (!Files.isRegularFile(input)) {
@@ -156,7 +150,7 @@ public final class AlibabaGpu2020Format implements TraceFormat {
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("unstartedRows", Long.toString(reader.unstarted));
     return new ListSource(new TraceHeader(TraceHeader.CURRENT_VERSION, NAME, inputs.toString(), attributes),
-        events, reader.bad);
+        events, reader.bad.count());
   }
 
   /** The smallest well-formed start_time, ignoring rows the main pass will report. */
@@ -179,13 +173,12 @@ public final class AlibabaGpu2020Format implements TraceFormat {
   }
 
   private static final class Reader {
-    final TraceOptions options;
-    long bad;
+    final BadRows bad;
     long unstarted;
     final Map<String, String[]> jobs = new java.util.HashMap<>();
 
     Reader(TraceOptions options) {
-      this.options = options;
+      this.bad = new BadRows(options.skipBadRows());
     }
 
     void readFile(Path path, String header, int fields, java.util.function.Consumer<Row> action) {
@@ -202,10 +195,7 @@ public final class AlibabaGpu2020Format implements TraceFormat {
             row.requireFields(fields);
             action.accept(row);
           } catch (TraceFormatException e) {
-            if (!options.skipBadRows()) {
-              throw e;
-            }
-            bad++;
+            bad.handle(e);
           }
         }
       }
@@ -226,8 +216,8 @@ public final class AlibabaGpu2020Format implements TraceFormat {
       String name = row.required(0, "machine");
       String type = row.required(1, "gpu_type");
       Map<String, Quantity> capacity = new LinkedHashMap<>();
-      capacity.put("cpu", Pods.cpu(row.decimal(2, "cap_cpu")));
-      capacity.put("memory", Pods.gib(row.decimal(3, "cap_mem")));
+      capacity.put("cpu", ResourceUnits.milliCpu(row.decimal(2, "cap_cpu")));
+      capacity.put("memory", ResourceUnits.gib(row.decimal(3, "cap_mem")));
       capacity.put("pods", PODS);
       long gpus = row.nonNegativeLong(4, "cap_gpu");
       if (gpus > 0) {
@@ -266,10 +256,10 @@ public final class AlibabaGpu2020Format implements TraceFormat {
       }
       Map<String, Quantity> requests = new LinkedHashMap<>();
       if (cpu != null) {
-        requests.put("cpu", Pods.cpu(cpu.divide(HUNDRED)));
+        requests.put("cpu", ResourceUnits.milliCpu(cpu.divide(HUNDRED)));
       }
       if (memory != null) {
-        requests.put("memory", Pods.gib(memory));
+        requests.put("memory", ResourceUnits.gib(memory));
       }
       if (gpu != null && gpu.signum() > 0) {
         requests.put(GPU_MILLI, Quantity.of(
@@ -281,10 +271,10 @@ public final class AlibabaGpu2020Format implements TraceFormat {
         spec = spec.withAffinity(new Affinity(new NodeAffinity(new NodeSelector(List.of(new NodeSelectorTerm(
             List.of(new NodeSelectorRequirement(GPU_TYPE_LABEL, "In", List.of(gpuType))), null))), null), null, null));
       }
-      long submit = Pods.secondsToNanos(start.subtract(origin));
+      long submit = ResourceUnits.secondsToNanos(start.subtract(origin));
       Reason reason = status.equals("Terminated") ? Reason.FINISHED : status.equals("Failed") ? Reason.FAILED : null;
       long duration = end != null && reason != null
-          ? Pods.secondsToNanos(end.subtract(start))
+          ? ResourceUnits.secondsToNanos(end.subtract(start))
           : TraceEvent.PodSubmitted.UNKNOWN_DURATION;
       Map<String, String> labels = new TreeMap<>();
       labels.put("alibabacloud.com/job-name", job);
@@ -306,7 +296,7 @@ public final class AlibabaGpu2020Format implements TraceFormat {
             .withOwnerReferences(List.of(new OwnerReference("batch/v1", "Job", job, null, true, null)));
         events.add(new TraceEvent.PodSubmitted(submit, Pods.pod(meta, requests, null, spec), duration, null, null));
         if (reason != null && end != null) {
-          events.add(new TraceEvent.PodDeleted(Pods.secondsToNanos(end.subtract(origin)), NAMESPACE, name, reason));
+          events.add(new TraceEvent.PodDeleted(ResourceUnits.secondsToNanos(end.subtract(origin)), NAMESPACE, name, reason));
         }
       }
     }

@@ -11,8 +11,6 @@ import io.schedlab.api.NodeAffinity;
 import io.schedlab.api.NodeSelector;
 import io.schedlab.api.NodeSelectorRequirement;
 import io.schedlab.api.NodeSelectorTerm;
-import io.schedlab.api.NodeSpec;
-import io.schedlab.api.NodeStatus;
 import io.schedlab.api.ObjectMeta;
 import io.schedlab.api.Pod;
 import io.schedlab.api.PodSpec;
@@ -26,6 +24,8 @@ import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.TraceHeader;
 import io.schedlab.traces.TraceOptions;
 import io.schedlab.traces.TraceSource;
+import io.schedlab.traces.text.Pods;
+import io.schedlab.traces.text.BadRows;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,13 +58,12 @@ final class AlibabaGpu2023Source implements TraceSource {
   private static final long NO_TIME = -1;
 
   private final TraceHeader header;
-  private final boolean skipBadRows;
   private final String nodeFile;
   private final String podFile;
   private final Path podPath;
   private BufferedReader nodeReader;
   private long nodeLine = 1;
-  private long badRows;
+  private final BadRows badRows;
 
   private PodRow[] bySubmission;
   private PodRow[] byDeletion;
@@ -75,7 +74,7 @@ final class AlibabaGpu2023Source implements TraceSource {
   private AlibabaGpu2023Source(TraceHeader header, boolean skipBadRows, Path nodePath,
       BufferedReader nodeReader, Path podPath) {
     this.header = header;
-    this.skipBadRows = skipBadRows;
+    this.badRows = new BadRows(skipBadRows);
     this.nodeFile = nodePath == null ? null : nodePath.toString();
     this.nodeReader = nodeReader;
     this.podPath = podPath;
@@ -140,7 +139,7 @@ final class AlibabaGpu2023Source implements TraceSource {
 
   @Override
   public long badRows() {
-    return badRows;
+    return badRows.count();
   }
 
   @Override
@@ -191,10 +190,7 @@ final class AlibabaGpu2023Source implements TraceSource {
         try {
           return new NodeAdded(0, parseNode(line));
         } catch (BadField e) {
-          if (!skipBadRows) {
-            throw new TraceFormatException(nodeFile, nodeLine, e.getMessage());
-          }
-          badRows++;
+          badRows.handle(new TraceFormatException(nodeFile, nodeLine, e.getMessage()));
         }
       }
     } catch (IOException e) {
@@ -241,8 +237,7 @@ final class AlibabaGpu2023Source implements TraceSource {
     if (!model.isEmpty()) {
       labels.put(GPU_MODEL, model);
     }
-    return Node.of(ObjectMeta.named(null, sn).withLabels(labels), NodeSpec.EMPTY,
-        NodeStatus.EMPTY.withCapacity(capacity).withAllocatable(capacity));
+    return Pods.node(ObjectMeta.named(null, sn).withLabels(labels), capacity);
   }
 
   private void loadPods() {
@@ -260,10 +255,7 @@ final class AlibabaGpu2023Source implements TraceSource {
           try {
             rows.add(PodRow.parse(line, shortForm));
           } catch (BadField e) {
-            if (!skipBadRows) {
-              throw new TraceFormatException(podFile, lineNo, e.getMessage());
-            }
-            badRows++;
+            badRows.handle(new TraceFormatException(podFile, lineNo, e.getMessage()));
           }
         }
       } catch (IOException e) {

@@ -9,9 +9,11 @@ import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.TraceHeader;
 import io.schedlab.traces.TraceOptions;
 import io.schedlab.traces.TraceSource;
+import io.schedlab.traces.text.BadRows;
 import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.ListSource;
 import io.schedlab.traces.text.Pods;
+import io.schedlab.traces.text.ResourceUnits;
 import io.schedlab.traces.text.Row;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -58,7 +60,7 @@ public final class AlibabaGpu2025Format implements TraceFormat {
   @Override
   public TraceSource open(List<Path> inputs, TraceOptions options) {
     List<TraceEvent> events = new ArrayList<>();
-    long bad = 0;
+    BadRows bad = new BadRows(options.skipBadRows());
     for (Path input : inputs) {
       Path file = Files.isDirectory(input) ? input.resolve(FILE) : input;
       if (!Files.isRegularFile(file)) {
@@ -66,22 +68,19 @@ public final class AlibabaGpu2025Format implements TraceFormat {
       }
       try (CsvFile csv = CsvFile.open(file)) {
         if (!csv.next() || !csv.text().strip().equals(HEADER)) {
-          throw csv.error("header: expected \"" + HEADER + "\", got \"" + (csv.text() == null ? "" : csv.text()) + "\"");
+          throw csv.headerError(HEADER);
         }
         while (csv.next()) {
           Row row = Row.of(csv);
           try {
             read(row, events);
           } catch (TraceFormatException e) {
-            if (!options.skipBadRows()) {
-              throw e;
-            }
-            bad++;
+            bad.handle(e);
           }
         }
       }
     }
-    return new ListSource(new TraceHeader(TraceHeader.CURRENT_VERSION, NAME, inputs.toString(), Map.of()), events, bad);
+    return new ListSource(new TraceHeader(TraceHeader.CURRENT_VERSION, NAME, inputs.toString(), Map.of()), events, bad.count());
   }
 
   private static void read(Row row, List<TraceEvent> events) {
@@ -94,12 +93,12 @@ public final class AlibabaGpu2025Format implements TraceFormat {
     String app = row.required(2, "app_name");
     Map<String, Quantity> requests = new LinkedHashMap<>();
     Map<String, Quantity> limits = new LinkedHashMap<>();
-    requests.put("cpu", Pods.cpu(row.decimal(3, "cpu_request")));
-    limits.put("cpu", Pods.cpu(row.decimal(4, "cpu_limit")));
-    requests.put("memory", Pods.gib(row.decimal(9, "memory_request")));
-    limits.put("memory", Pods.gib(row.decimal(10, "memory_limit")));
-    requests.put("ephemeral-storage", Pods.gib(row.decimal(11, "disk_request")));
-    limits.put("ephemeral-storage", Pods.gib(row.decimal(12, "disk_limit")));
+    requests.put("cpu", ResourceUnits.milliCpu(row.decimal(3, "cpu_request")));
+    limits.put("cpu", ResourceUnits.milliCpu(row.decimal(4, "cpu_limit")));
+    requests.put("memory", ResourceUnits.gib(row.decimal(9, "memory_request")));
+    limits.put("memory", ResourceUnits.gib(row.decimal(10, "memory_limit")));
+    requests.put("ephemeral-storage", ResourceUnits.gib(row.decimal(11, "disk_request")));
+    limits.put("ephemeral-storage", ResourceUnits.gib(row.decimal(12, "disk_limit")));
     putIfPositive(requests, "nvidia.com/gpu", row.nonNegativeLong(5, "gpu_request"));
     putIfPositive(limits, "nvidia.com/gpu", row.nonNegativeLong(6, "gpu_limit"));
     putIfPositive(requests, "alibabacloud.com/rdma", row.nonNegativeLong(7, "rdma_request"));
@@ -119,16 +118,16 @@ public final class AlibabaGpu2025Format implements TraceFormat {
     if (perNode > 0) {
       meta = meta.withAnnotations(Map.of("alibabacloud.com/max-instance-per-node", Long.toString(perNode)));
     }
-    long submit = created == null ? 0 : Pods.secondsToNanos(created);
+    long submit = created == null ? 0 : ResourceUnits.secondsToNanos(created);
     long duration = deleted != null && scheduled != null
-        ? Pods.secondsToNanos(deleted) - Pods.secondsToNanos(scheduled)
+        ? ResourceUnits.secondsToNanos(deleted) - ResourceUnits.secondsToNanos(scheduled)
         : TraceEvent.PodSubmitted.UNKNOWN_DURATION;
     if (duration < 0 && duration != TraceEvent.PodSubmitted.UNKNOWN_DURATION) {
       throw row.expected("deletion_time", "a time not before scheduled_time " + row.text(15), row.text(16));
     }
     events.add(new TraceEvent.PodSubmitted(submit, Pods.pod(meta, requests, limits, PodSpec.EMPTY), duration, null, null));
     if (deleted != null) {
-      events.add(new TraceEvent.PodDeleted(Pods.secondsToNanos(deleted), NAMESPACE, name,
+      events.add(new TraceEvent.PodDeleted(ResourceUnits.secondsToNanos(deleted), NAMESPACE, name,
           TraceEvent.PodDeleted.Reason.DELETED));
     }
   }

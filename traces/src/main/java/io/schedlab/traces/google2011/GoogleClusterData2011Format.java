@@ -4,12 +4,11 @@ import io.schedlab.traces.TraceFormat;
 import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.TraceOptions;
 import io.schedlab.traces.TraceSource;
-import java.io.IOException;
+import io.schedlab.traces.text.InputFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Google ClusterData 2011 ({@code google-2011}). Inputs: the trace folder (its
@@ -83,17 +82,10 @@ public final class GoogleClusterData2011Format implements TraceFormat {
   }
 
   private static void addParts(Table table, Path folder, List<GoogleTraceSource.Part> parts) {
-    try (Stream<Path> files = Files.list(folder)) {
-      files
-          .filter(p -> Files.isRegularFile(p))
-          .filter(p -> {
-            String n = p.getFileName().toString();
-            return n.endsWith(".csv") || n.endsWith(".csv.gz");
-          })
-          .sorted()
-          .forEach(p -> parts.add(new GoogleTraceSource.Part(table, p)));
-    } catch (IOException e) {
-      throw new TraceFormatException(folder.toString(), 0, "cannot list: " + e.getMessage());
+    for (Path p : InputFiles.inFolder(folder)) {
+      if (InputFiles.isCsv(p.getFileName().toString())) {
+        parts.add(new GoogleTraceSource.Part(table, p));
+      }
     }
   }
 

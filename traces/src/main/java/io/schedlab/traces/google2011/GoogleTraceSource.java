@@ -21,8 +21,10 @@ import io.schedlab.traces.TraceHeader;
 import io.schedlab.traces.TraceOptions;
 import io.schedlab.traces.TraceSource;
 import io.schedlab.traces.google2011.GoogleClusterData2011Format.Table;
+import io.schedlab.traces.text.BadRows;
 import io.schedlab.traces.text.CsvFile;
 import io.schedlab.traces.text.Pods;
+import io.schedlab.traces.text.ResourceUnits;
 import io.schedlab.traces.text.Row;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -110,11 +112,12 @@ public final class GoogleTraceSource implements TraceSource {
   private final Map<Long, Machine> machines = new HashMap<>();
   private final Map<Long, String[]> jobs = new HashMap<>();
   private final Map<String, Constraints> constraints = new HashMap<>();
-  private long badRows;
+  private final BadRows badRows;
   private long afterWindowRows;
 
   GoogleTraceSource(List<Part> parts, TraceOptions options, String source) {
     this.options = options;
+    this.badRows = new BadRows(options.skipBadRows());
     this.machineCpu = positive(PARAM_MACHINE_CPU, options.param(PARAM_MACHINE_CPU, DEFAULT_MACHINE_CPU));
     this.machineMemoryGiB =
         positive(PARAM_MACHINE_MEMORY_GIB, options.param(PARAM_MACHINE_MEMORY_GIB, DEFAULT_MACHINE_MEMORY_GIB));
@@ -160,7 +163,7 @@ public final class GoogleTraceSource implements TraceSource {
 
   @Override
   public long badRows() {
-    return badRows;
+    return badRows.count();
   }
 
   /** Rows dropped because their time is 2^63−1 (after the recorded window). */
@@ -193,10 +196,7 @@ public final class GoogleTraceSource implements TraceSource {
   }
 
   private void bad(TraceFormatException e) {
-    if (!options.skipBadRows()) {
-      throw e;
-    }
-    badRows++;
+    badRows.handle(e);
   }
 
   /** Moves the cursor to its next usable row; false at the end of its file. */
@@ -394,10 +394,10 @@ public final class GoogleTraceSource implements TraceSource {
 
     Map<String, Quantity> requests = new LinkedHashMap<>();
     if (cpu != null) {
-      requests.put("cpu", Pods.cpu(cpu.multiply(machineCpu)));
+      requests.put("cpu", ResourceUnits.milliCpu(cpu.multiply(machineCpu)));
     }
     if (memory != null) {
-      requests.put("memory", Pods.gib(memory.multiply(machineMemoryGiB)));
+      requests.put("memory", ResourceUnits.gib(memory.multiply(machineMemoryGiB)));
     }
     Constraints c = constraints.get(name);
     NodeAffinity nodeAffinity = c == null ? null
@@ -427,10 +427,10 @@ public final class GoogleTraceSource implements TraceSource {
     }
     Map<String, Quantity> capacity = new LinkedHashMap<>();
     if (m.cpus != null) {
-      capacity.put("cpu", Pods.cpu(m.cpus.multiply(machineCpu)));
+      capacity.put("cpu", ResourceUnits.milliCpu(m.cpus.multiply(machineCpu)));
     }
     if (m.memory != null) {
-      capacity.put("memory", Pods.gib(m.memory.multiply(machineMemoryGiB)));
+      capacity.put("memory", ResourceUnits.gib(m.memory.multiply(machineMemoryGiB)));
     }
     capacity.put("pods", maxPods);
     return Pods.node(ObjectMeta.named(null, m.name).withLabels(labels), capacity);

@@ -16,6 +16,8 @@ import io.schedlab.traces.TraceSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schedlab.traces.text.BadRows;
+import io.schedlab.traces.text.ListSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -66,7 +68,7 @@ public final class KubeDumpFormat implements TraceFormat {
     List<TraceEvent> nodes = new ArrayList<>();
     List<TraceEvent> pods = new ArrayList<>();
     long ignored = 0;
-    long bad = 0;
+    BadRows bad = new BadRows(options.skipBadRows());
     long skippedFiles = 0;
     List<String> names = new ArrayList<>();
     for (Path input : inputs) {
@@ -85,10 +87,7 @@ public final class KubeDumpFormat implements TraceFormat {
         try {
           objects = KubeCodec.readAllWithWarnings(file).objects();
         } catch (ManifestException e) {
-          if (!options.skipBadRows()) {
-            throw new TraceFormatException(file.toString(), lineOf(e), detailOf(e, file));
-          }
-          bad++;
+          bad.handle(new TraceFormatException(file.toString(), lineOf(e), detailOf(e, file)));
           continue;
         }
         for (KubeObject o : objects) {
@@ -112,7 +111,7 @@ public final class KubeDumpFormat implements TraceFormat {
     attributes.put("skippedFiles", Long.toString(skippedFiles));
     TraceHeader header = new TraceHeader(TraceHeader.CURRENT_VERSION, NAME,
         String.join(",", names), attributes);
-    return new ListSource(header, events, bad);
+    return new ListSource(header, events, bad.count());
   }
 
   /** A folder's manifest files, as the codec would read them, so a bad one can be skipped alone. */
@@ -183,38 +182,5 @@ public final class KubeDumpFormat implements TraceFormat {
       msg = msg.startsWith(": ") ? msg.substring(2) : msg;
     }
     return msg;
-  }
-
-  private static final class ListSource implements TraceSource {
-    private final TraceHeader header;
-    private final List<TraceEvent> events;
-    private final long badRows;
-    private int next;
-
-    ListSource(TraceHeader header, List<TraceEvent> events, long badRows) {
-      this.header = header;
-      this.events = events;
-      this.badRows = badRows;
-    }
-
-    @Override
-    public TraceHeader header() {
-      return header;
-    }
-
-    @Override
-    public TraceEvent next() {
-      return next < events.size() ? events.get(next++) : null;
-    }
-
-    @Override
-    public long badRows() {
-      return badRows;
-    }
-
-    @Override
-    public void close() {
-      next = events.size();
-    }
   }
 }

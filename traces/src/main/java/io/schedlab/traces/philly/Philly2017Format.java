@@ -9,8 +9,11 @@ import io.schedlab.traces.TraceFormatException;
 import io.schedlab.traces.TraceHeader;
 import io.schedlab.traces.TraceOptions;
 import io.schedlab.traces.TraceSource;
+import io.schedlab.traces.text.BadRows;
 import io.schedlab.traces.text.CsvFile;
+import io.schedlab.traces.text.InputFiles;
 import io.schedlab.traces.text.Pods;
+import io.schedlab.traces.text.ResourceUnits;
 import io.schedlab.traces.text.Row;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,16 +60,9 @@ public final class Philly2017Format implements TraceFormat {
     List<Path> runtimes = new ArrayList<>();
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
-        boolean any = false;
-        if (Files.isRegularFile(input.resolve(MACHINE_LIST))) {
-          machineLists.add(input.resolve(MACHINE_LIST));
-          any = true;
-        }
-        if (Files.isRegularFile(input.resolve(RUNTIMES))) {
-          runtimes.add(input.resolve(RUNTIMES));
-          any = true;
-        }
-        if (!any) {
+        boolean machineList = InputFiles.addIfPresent(input, MACHINE_LIST, machineLists);
+        boolean runtime = InputFiles.addIfPresent(input, RUNTIMES, runtimes);
+        if (!machineList && !runtime) {
           throw new TraceFormatException(input.toString(), 0, "expected " + MACHINE_LIST + " or " + RUNTIMES + ", found neither");
         }
       } else if (!Files.isRegularFile(input)) {
@@ -89,17 +85,16 @@ public final class Philly2017Format implements TraceFormat {
     private static final Quantity PODS = Quantity.of(110, Quantity.Format.DECIMAL_SI);
     private final List<Path> files;
     private final int machineLists;
-    private final TraceOptions options;
     private final TraceHeader header;
     private int fileIndex = -1;
     private CsvFile csv;
     private long runtimeRow;
-    private long bad;
+    private final BadRows bad;
 
     Source(List<Path> files, int machineLists, TraceOptions options, String source) {
       this.files = files;
       this.machineLists = machineLists;
-      this.options = options;
+      this.bad = new BadRows(options.skipBadRows());
       this.header = new TraceHeader(TraceHeader.CURRENT_VERSION, NAME, source, Map.of());
     }
 
@@ -110,7 +105,7 @@ public final class Philly2017Format implements TraceFormat {
 
     @Override
     public long badRows() {
-      return bad;
+      return bad.count();
     }
 
     @Override
@@ -123,7 +118,7 @@ public final class Philly2017Format implements TraceFormat {
           csv = CsvFile.open(files.get(fileIndex));
           String expected = fileIndex < machineLists ? "machineId, number of GPUs, single GPU mem" : "runtime";
           if (!csv.next() || !String.join(", ", csv.fields()).equals(expected)) {
-            throw csv.error("header: expected \"" + expected + "\", got \"" + (csv.text() == null ? "" : csv.text()) + "\"");
+            throw csv.headerError(expected);
           }
         }
         if (!csv.next()) {
@@ -135,10 +130,7 @@ public final class Philly2017Format implements TraceFormat {
         try {
           return fileIndex < machineLists ? machine(row) : runtime(row);
         } catch (TraceFormatException e) {
-          if (!options.skipBadRows()) {
-            throw e;
-          }
-          bad++;
+          bad.handle(e);
         }
       }
     }
@@ -162,7 +154,7 @@ public final class Philly2017Format implements TraceFormat {
 
     private TraceEvent runtime(Row row) {
       row.requireFields(1);
-      long duration = Pods.secondsToNanos(row.decimal(0, "runtime"));
+      long duration = ResourceUnits.secondsToNanos(row.decimal(0, "runtime"));
       String name = "job-" + runtimeRow++;
       return new TraceEvent.PodSubmitted(0,
           Pods.pod(ObjectMeta.named(NAMESPACE, name), null, null, PodSpec.EMPTY), duration, null, null);

@@ -9,38 +9,52 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A comma-separated file read one line at a time, plain or gzip'd (by the {@code .gz} suffix).
+ * A comma-separated file read one non-blank line at a time, plain or gzip'd (by the {@code .gz}
+ * suffix), keeping the file name and line number for error messages.
  *
  * <p>Implementation note: the recorded traces schedlab reads never quote fields, so a line is
- * split on every comma; fields keep their text as written except for surrounding blanks, which
- * are trimmed (Philly's machine list puts a space after each comma).
+ * split on every comma; a field keeps its text as written except for surrounding blanks (Philly's
+ * machine list puts a space after each comma). Only field bounds are recorded per line, in
+ * reused arrays, so reading a row allocates the line and the fields asked for. Opened with a
+ * column count, the count is checked by the first field read rather than by {@link #next}, so a
+ * reader skipping bad rows catches it like any other field error.
  */
-public final class CsvFile implements AutoCloseable {
+public final class CsvFile implements AutoCloseable, TypedFields {
+  private static final int BUFFER = 1 << 16;
   private final Path path;
   private final String name;
   private final BufferedReader reader;
-  private final List<String> fields = new ArrayList<>();
+  private final int columns;
+  private int[] starts = new int[16];
+  private int[] ends = new int[16];
+  private int fieldCount;
   private long line;
   private String text;
 
-  private CsvFile(Path path, BufferedReader reader) {
+  private CsvFile(Path path, BufferedReader reader, int columns) {
     this.path = path;
     this.name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
     this.reader = reader;
+    this.columns = columns;
   }
 
+  /** Opens a file whose lines may have any number of fields. */
   public static CsvFile open(Path path) {
+    return open(path, -1);
+  }
+
+  /** Opens a table whose rows must have exactly {@code columns} fields. */
+  public static CsvFile open(Path path, int columns) {
     try {
       InputStream in = Files.newInputStream(path);
       if (path.toString().endsWith(".gz")) {
-        in = new GZIPInputStream(in, 1 << 16);
+        in = new GZIPInputStream(in, BUFFER);
       }
-      return new CsvFile(path, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
+      return new CsvFile(path, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER), columns);
     } catch (IOException e) {
       throw new TraceFormatException(path.toString(), 0, "cannot read: " + e.getMessage());
     }
@@ -53,7 +67,7 @@ public final class CsvFile implements AutoCloseable {
         String s = reader.readLine();
         if (s == null) {
           text = null;
-          fields.clear();
+          fieldCount = 0;
           return false;
         }
         line++;
@@ -64,21 +78,31 @@ public final class CsvFile implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      throw new TraceFormatException(name, line, "cannot read: " + e.getMessage());
+      throw error("cannot read: " + e.getMessage());
     } catch (UncheckedIOException e) {
-      throw new TraceFormatException(name, line, "cannot read: " + e.getCause().getMessage());
+      throw error("cannot read: " + e.getCause().getMessage());
     }
   }
 
   private void split(String s) {
-    fields.clear();
+    int n = 0;
     int start = 0;
     int comma;
-    while ((comma = s.indexOf(',', start)) >= 0) {
-      fields.add(s.substring(start, comma).strip());
+    while (true) {
+      comma = s.indexOf(',', start);
+      if (n == starts.length) {
+        starts = Arrays.copyOf(starts, n * 2);
+        ends = Arrays.copyOf(ends, n * 2);
+      }
+      starts[n] = start;
+      ends[n] = comma < 0 ? s.length() : comma;
+      n++;
+      if (comma < 0) {
+        break;
+      }
       start = comma + 1;
     }
-    fields.add(s.substring(start).strip());
+    fieldCount = n;
   }
 
   public Path path() {
@@ -95,25 +119,45 @@ public final class CsvFile implements AutoCloseable {
     return line;
   }
 
+  /** The current line as read. */
   public String text() {
     return text;
   }
 
   public int size() {
-    return fields.size();
+    return fieldCount;
   }
 
+  /** Field {@code index} (0-based) of the current line, without surrounding blanks. */
+  @Override
   public String field(int index) {
-    return fields.get(index);
+    if (columns >= 0 && fieldCount != columns) {
+      throw error("expected " + columns + " comma-separated fields, got " + fieldCount);
+    }
+    if (index >= fieldCount) {
+      throw new IndexOutOfBoundsException("field " + index + " of " + fieldCount);
+    }
+    return text.substring(starts[index], ends[index]).strip();
   }
 
   /** A copy of the current line's fields. */
   public String[] fields() {
-    return fields.toArray(new String[0]);
+    String[] out = new String[fieldCount];
+    for (int i = 0; i < fieldCount; i++) {
+      out[i] = text.substring(starts[i], ends[i]).strip();
+    }
+    return out;
   }
 
+  /** An error at the current line. */
+  @Override
   public TraceFormatException error(String message) {
     return new TraceFormatException(name, line, message);
+  }
+
+  /** The error for a first line that is not the {@code expected} header (or is missing). */
+  public TraceFormatException headerError(String expected) {
+    return error("header: expected \"" + expected + "\", got \"" + (text == null ? "" : text) + "\"");
   }
 
   @Override

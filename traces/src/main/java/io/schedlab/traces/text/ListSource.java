@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Events of a small trace held in memory, served in time order (a stable sort, so ties keep the
  * order they were added in). Only for formats whose files are small or not time-ordered; each
- * such format says so.
+ * such format says so. Once closed it returns no more events.
  */
 public final class ListSource implements TraceSource {
   private final TraceHeader header;
@@ -41,5 +41,7 @@ public final class ListSource implements TraceSource {
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    next = events.size();
+  }
 }

@@ -10,15 +10,10 @@ import io.schedlab.api.PodSpec;
 import io.schedlab.api.PodStatus;
 import io.schedlab.api.Quantity;
 import io.schedlab.api.ResourceRequirements;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Map;
 
-/** Small builders shared by the recorded-trace readers. */
+/** Small pod and node builders shared by the recorded-trace readers. */
 public final class Pods {
-  private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
-  private static final BigDecimal GIB = BigDecimal.valueOf(1L << 30);
-
   private Pods() {}
 
   /** A pending pod with one container named {@code main} carrying the requests and limits. */
@@ -36,21 +31,11 @@ public final class Pods {
 
   /** A ready node whose allocatable equals its capacity. */
   public static Node node(ObjectMeta meta, Map<String, Quantity> capacity) {
-    return Node.of(meta, NodeSpec.EMPTY, NodeStatus.EMPTY.withCapacity(capacity).withAllocatable(capacity));
+    return node(meta, NodeSpec.EMPTY, capacity);
   }
 
-  /** {@code cores} CPUs as a millicore quantity, rounded half up to the millicore. */
-  public static Quantity cpu(BigDecimal cores) {
-    return Quantity.ofMilli(cores.multiply(THOUSAND).setScale(0, RoundingMode.HALF_UP).longValueExact());
-  }
-
-  /** {@code gib} GiB as a byte quantity (binary SI), rounded half up to the byte. */
-  public static Quantity gib(BigDecimal gib) {
-    return Quantity.of(gib.multiply(GIB).setScale(0, RoundingMode.HALF_UP).longValueExact(), Quantity.Format.BINARY_SI);
-  }
-
-  /** Seconds (possibly fractional) as nanoseconds, rounded half up. */
-  public static long secondsToNanos(BigDecimal seconds) {
-    return seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
+  /** A node with {@code spec} whose allocatable equals its capacity. */
+  public static Node node(ObjectMeta meta, NodeSpec spec, Map<String, Quantity> capacity) {
+    return Node.of(meta, spec, NodeStatus.EMPTY.withCapacity(capacity).withAllocatable(capacity));
   }
 }

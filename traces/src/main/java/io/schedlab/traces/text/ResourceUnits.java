@@ -1,12 +1,12 @@
 package io.schedlab.traces.text;
 
 import io.schedlab.api.Quantity;
-import io.schedlab.traces.TraceFormatException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Conversions shared by readers of traces with normalised memory and fractional CPU. */
+/** Unit conversions shared by the recorded-trace readers (CPU, memory, time). */
 public final class ResourceUnits {
+  private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
   private static final BigDecimal GIB = BigDecimal.valueOf(1L << 30);
 
   private ResourceUnits() {}
@@ -33,16 +33,18 @@ public final class ResourceUnits {
     return milli % 1000 == 0 ? Quantity.of(milli / 1000, Quantity.Format.DECIMAL_SI) : Quantity.ofMilli(milli);
   }
 
-  /** A positive number parameter, e.g. {@code memoryGiB}. */
-  public static double positiveParam(String format, String name, String text) {
-    try {
-      double v = Double.parseDouble(text);
-      if (v > 0 && !Double.isInfinite(v)) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new TraceFormatException(format, 0, "parameter " + name + ": expected a positive number, got \"" + text + "\"");
+  /** {@code cores} CPUs as a millicore quantity, rounded half up to the millicore. */
+  public static Quantity milliCpu(BigDecimal cores) {
+    return Quantity.ofMilli(cores.multiply(THOUSAND).setScale(0, RoundingMode.HALF_UP).longValueExact());
+  }
+
+  /** {@code gib} GiB as a byte quantity (binary SI), rounded half up to the byte. */
+  public static Quantity gib(BigDecimal gib) {
+    return Quantity.of(gib.multiply(GIB).setScale(0, RoundingMode.HALF_UP).longValueExact(), Quantity.Format.BINARY_SI);
+  }
+
+  /** Seconds (possibly fractional) as nanoseconds, rounded half up. */
+  public static long secondsToNanos(BigDecimal seconds) {
+    return seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
   }
 }

@@ -1,5 +1,6 @@
 package io.schedlab.traces.alibaba2018;
 
+import io.schedlab.traces.text.NodeParams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schedlab.traces.TraceEvent;
@@ -32,7 +33,7 @@ class BatchStreamMemoryTest {
     PriorityQueue<BatchStream.Deletion> deletions = new PriorityQueue<>();
     int maxLive = 0;
     int pods = 0;
-    try (BatchStream stream = new BatchStream(taskFile, instanceFile, new Alibaba2018Settings(512, 110),
+    try (BatchStream stream = new BatchStream(taskFile, instanceFile, new NodeParams(512, 110),
         new BadRows(false), deletions)) {
       TraceEvent.PodSubmitted s;
       while ((s = stream.take()) != null) {
