@@ -111,11 +111,11 @@ public final class TraceConvertCommand implements Callable<Integer> {
   private long[] toFile(TraceSource source, TraceHeader header, PrintWriter err) {
     Path target = out.toAbsolutePath();
     Path dir = target.getParent();
-    Path tmp;
-    try {
-      tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-    } catch (IOException e) {
-      throw new BadInputException(out + ": cannot create the output file: " + e.getMessage(), e);
+    // A sibling, so the final move is a rename; not createTempFile, whose 0600 mode would stick
+    // to the output.
+    Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+    if (!Files.isDirectory(dir)) {
+      throw new BadInputException(out + ": no such directory: " + dir);
     }
     boolean done = false;
     try {
