@@ -41,11 +41,12 @@ final class TraceOutput {
 
   private static <R> R toFile(Path out, TraceHeader header, Body<R> body) {
     Path target = out.toAbsolutePath();
-    Path tmp;
-    try {
-      tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-    } catch (IOException e) {
-      throw new BadInputException(out + ": cannot create the output file: " + e.getMessage(), e);
+    Path dir = target.getParent();
+    // A sibling, so the final move is a rename; not createTempFile, whose 0600 mode would stick
+    // to the output.
+    Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+    if (!Files.isDirectory(dir)) {
+      throw new BadInputException(out + ": no such directory: " + dir);
     }
     boolean done = false;
     try {

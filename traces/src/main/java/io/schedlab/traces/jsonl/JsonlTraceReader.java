@@ -572,6 +572,12 @@ public final class JsonlTraceReader implements TraceSource {
   public void close() {
     if (!closed) {
       closed = true;
+      // Batches parsed ahead only touch their own copies of the lines; drop them.
+      for (Future<Batch> f : inFlight) {
+        f.cancel(false);
+      }
+      inFlight.clear();
+      current = null;
       closeQuietly(in);
     }
   }
