@@ -6,6 +6,7 @@ import io.schedlab.api.Namespace;
 import io.schedlab.api.PodAffinityTerm;
 import io.schedlab.api.match.LabelSelectors;
 import io.schedlab.api.match.LabelSelectors.Selector;
+import io.schedlab.framework.InternedSelector;
 import io.schedlab.framework.LabelInterner;
 import io.schedlab.framework.PodInfo;
 import java.util.ArrayList;
@@ -20,14 +21,15 @@ import java.util.Set;
  * so a node's value for it is one lookup in the node's {@code LabelSet}.
  */
 final class AffinityTerm {
-  final Selector selector;
+  /** The label selector over interned ids: matching an existing pod touches no strings. */
+  final InternedSelector selector;
   final Set<String> namespaces;
   final Selector namespaceSelector;
   final String topologyKey;
   final int topologyKeyId;
   final int weight;
 
-  private AffinityTerm(Selector selector, Set<String> namespaces, Selector namespaceSelector,
+  private AffinityTerm(InternedSelector selector, Set<String> namespaces, Selector namespaceSelector,
       String topologyKey, int topologyKeyId, int weight) {
     this.selector = selector;
     this.namespaces = namespaces;
@@ -44,10 +46,10 @@ final class AffinityTerm {
   static AffinityTerm compile(PodInfo owner, PodAffinityTerm term, int weight,
       LabelInterner interner, String[] error) {
     LabelSelector labelSelector = withLabelKeys(term, owner.pod().metadata().labels());
-    Selector selector = compileSelector(labelSelector, error);
-    if (selector == null) {
+    if (compileSelector(labelSelector, error) == null) {
       return null;
     }
+    InternedSelector selector = InternedSelector.of(labelSelector, interner);
     Selector nsSelector = compileSelector(term.namespaceSelector(), error);
     if (nsSelector == null) {
       return null;
@@ -107,7 +109,7 @@ final class AffinityTerm {
    */
   boolean matches(PodInfo pod, Map<String, String> namespaceLabels) {
     if (namespaces.contains(pod.namespace()) || namespaceSelector.matches(namespaceLabels)) {
-      return selector.matches(pod.pod().metadata().labels());
+      return selector.matches(pod.labels());
     }
     return false;
   }

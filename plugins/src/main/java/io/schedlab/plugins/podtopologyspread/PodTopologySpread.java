@@ -1,5 +1,6 @@
 package io.schedlab.plugins.podtopologyspread;
 
+import io.schedlab.framework.InternedSelector;
 import io.schedlab.api.LabelSelector;
 import io.schedlab.api.Node;
 import io.schedlab.api.OwnerReference;
@@ -47,7 +48,7 @@ import java.util.Set;
  * with a selector taken from the Services, ReplicaSets and StatefulSets that select them.
  *
  * <p>Implementation note: PreFilter and PreScore do all per-pod work once per cycle: constraints
- * are compiled with interned keys ({@link SpreadConstraint}, {@link SpreadSelector}), every
+ * are compiled with interned keys ({@link SpreadConstraint}, {@link InternedSelector}), every
  * eligible node's matching pods are counted into per-domain arrays ({@link Domains}), and whether
  * the incoming pod matches its own selectors is decided up front. Filter and Score then cost one
  * label lookup, one int-table probe and an array read per constraint; only hostname soft
@@ -222,7 +223,7 @@ public final class PodTopologySpread
     if (cs.length == 0) {
       return NONE;
     }
-    SpreadSelector selector = defaultSelector(pod);
+    InternedSelector selector = defaultSelector(pod);
     if (selector.isEmpty()) {
       return NONE;
     }
@@ -240,7 +241,7 @@ public final class PodTopologySpread
       if (!action.equals(c.whenUnsatisfiable())) {
         continue;
       }
-      SpreadSelector selector = SpreadSelector.of(c.labelSelector(), interner);
+      InternedSelector selector = InternedSelector.of(c.labelSelector(), interner);
       if (features.matchLabelKeys() && !c.matchLabelKeys().isEmpty()) {
         Map<String, String> matchLabels = new LinkedHashMap<>();
         for (String key : c.matchLabelKeys()) {
@@ -251,7 +252,7 @@ public final class PodTopologySpread
         }
         // A null selector has no requirements to merge into, so it stays "nothing".
         if (!matchLabels.isEmpty() && !selector.isNothing()) {
-          selector = SpreadSelector.fromSet(matchLabels, interner).and(selector);
+          selector = InternedSelector.fromSet(matchLabels, interner).and(selector);
         }
       }
       boolean honorAffinity = true;
@@ -284,7 +285,7 @@ public final class PodTopologySpread
    * Upstream's helper.DefaultSelector: the selectors of the Services in the pod's namespace that
    * select it, merged, ANDed with the selector of the pod's controlling ReplicaSet or StatefulSet.
    */
-  private SpreadSelector defaultSelector(PodInfo pod) {
+  private InternedSelector defaultSelector(PodInfo pod) {
     ObjectLister objects = handle.objects();
     String ns = pod.namespace();
     Map<String, String> podLabels = pod.pod().metadata().labels();
@@ -297,7 +298,7 @@ public final class PodTopologySpread
         set.putAll(sel);
       }
     }
-    SpreadSelector selector = SpreadSelector.fromSet(set, interner);
+    InternedSelector selector = InternedSelector.fromSet(set, interner);
     OwnerReference owner = pod.pod().metadata().controllerRef();
     if (owner == null || !"apps/v1".equals(owner.apiVersion())) {
       return selector; // ReplicationControllers are not modelled
@@ -314,7 +315,7 @@ public final class PodTopologySpread
       return selector;
     }
     try {
-      return selector.and(SpreadSelector.of(ownerSelector, interner));
+      return selector.and(InternedSelector.of(ownerSelector, interner));
     } catch (IllegalArgumentException invalid) {
       return selector; // upstream skips an owner selector it cannot parse
     }
@@ -325,7 +326,7 @@ public final class PodTopologySpread
   }
 
   /** Upstream's countPodsMatchSelector: same namespace, not terminating; an empty selector counts none. */
-  private static int countMatching(List<PodInfo> pods, SpreadSelector selector, String ns) {
+  private static int countMatching(List<PodInfo> pods, InternedSelector selector, String ns) {
     if (selector.isEmpty()) {
       return 0;
     }

@@ -1,5 +1,6 @@
 package io.schedlab.plugins.podtopologyspread;
 
+import io.schedlab.framework.InternedSelector;
 import io.schedlab.framework.LabelSet;
 
 /**
@@ -13,7 +14,7 @@ final class SpreadConstraint {
   final int maxSkew;
   final String topologyKey;
   final int keyId;
-  final SpreadSelector selector;
+  final InternedSelector selector;
   final int minDomains;
   final boolean honorNodeAffinity;
   final boolean honorNodeTaints;
@@ -23,7 +24,7 @@ final class SpreadConstraint {
       int maxSkew,
       String topologyKey,
       int keyId,
-      SpreadSelector selector,
+      InternedSelector selector,
       int minDomains,
       boolean honorNodeAffinity,
       boolean honorNodeTaints) {
@@ -37,7 +38,7 @@ final class SpreadConstraint {
     this.hostname = HOSTNAME.equals(topologyKey);
   }
 
-  SpreadConstraint withSelector(SpreadSelector s) {
+  SpreadConstraint withSelector(InternedSelector s) {
     return new SpreadConstraint(
         maxSkew, topologyKey, keyId, s, minDomains, honorNodeAffinity, honorNodeTaints);
   }

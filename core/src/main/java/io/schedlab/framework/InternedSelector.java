@@ -1,10 +1,8 @@
-package io.schedlab.plugins.podtopologyspread;
+package io.schedlab.framework;
 
 import io.schedlab.api.LabelSelector;
 import io.schedlab.api.LabelSelectorRequirement;
 import io.schedlab.api.match.LabelSelectors;
-import io.schedlab.framework.LabelInterner;
-import io.schedlab.framework.LabelSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +10,8 @@ import java.util.Map;
 
 /**
  * A label selector compiled to interned ids, matched against {@link LabelSet}s with integer
- * compares only: the form in which PreFilter and Score test thousands of pods per cycle.
+ * compares only: the form in which PreFilter and Score test thousands of pods per cycle
+ * (PodTopologySpread's spreading selectors, InterPodAffinity's terms).
  *
  * <p>Implementation note: requirements are parallel arrays (key id, operator, sorted value ids).
  * Keys and values are interned with {@link LabelInterner#id}, never merely looked up, so a label
@@ -20,21 +19,21 @@ import java.util.Map;
  * API selector selects nothing, an empty one everything; {@link #isEmpty()} is upstream's {@code
  * Selector.Empty()} (no requirements, and not the nothing selector).
  */
-final class SpreadSelector {
+public final class InternedSelector {
   private static final byte IN = 0;
   private static final byte NOT_IN = 1;
   private static final byte EXISTS = 2;
   private static final byte DOES_NOT_EXIST = 3;
 
-  static final SpreadSelector NOTHING = new SpreadSelector(new int[0], new byte[0], new int[0][], true);
-  static final SpreadSelector EVERYTHING = new SpreadSelector(new int[0], new byte[0], new int[0][], false);
+  static final InternedSelector NOTHING = new InternedSelector(new int[0], new byte[0], new int[0][], true);
+  static final InternedSelector EVERYTHING = new InternedSelector(new int[0], new byte[0], new int[0][], false);
 
   private final int[] keys;
   private final byte[] ops;
   private final int[][] values;
   private final boolean nothing;
 
-  private SpreadSelector(int[] keys, byte[] ops, int[][] values, boolean nothing) {
+  private InternedSelector(int[] keys, byte[] ops, int[][] values, boolean nothing) {
     this.keys = keys;
     this.ops = ops;
     this.values = values;
@@ -46,7 +45,7 @@ final class SpreadSelector {
    *
    * @throws IllegalArgumentException with apimachinery's reason when a requirement is invalid
    */
-  static SpreadSelector of(LabelSelector selector, LabelInterner interner) {
+  public static InternedSelector of(LabelSelector selector, LabelInterner interner) {
     LabelSelectors.compile(selector); // upstream's validation and error text
     if (selector == null) {
       return NOTHING;
@@ -62,7 +61,7 @@ final class SpreadSelector {
   }
 
   /** {@code labels.SelectorFromSet}: equality on every entry; an empty set selects everything. */
-  static SpreadSelector fromSet(Map<String, String> set, LabelInterner interner) {
+  public static InternedSelector fromSet(Map<String, String> set, LabelInterner interner) {
     Builder b = new Builder(interner);
     for (Map.Entry<String, String> e : set.entrySet()) {
       b.add(e.getKey(), IN, List.of(e.getValue() == null ? "" : e.getValue()));
@@ -74,7 +73,7 @@ final class SpreadSelector {
    * This selector with {@code other}'s requirements added ({@code Selector.Add(other.Requirements()...)});
    * the nothing selector has no requirements to give, so adding it changes nothing.
    */
-  SpreadSelector and(SpreadSelector other) {
+  public InternedSelector and(InternedSelector other) {
     if (other.nothing || other.keys.length == 0) {
       return this;
     }
@@ -89,10 +88,10 @@ final class SpreadSelector {
     System.arraycopy(other.keys, 0, k, n, m);
     System.arraycopy(other.ops, 0, o, n, m);
     System.arraycopy(other.values, 0, v, n, m);
-    return new SpreadSelector(k, o, v, false);
+    return new InternedSelector(k, o, v, false);
   }
 
-  boolean matches(LabelSet labels) {
+  public boolean matches(LabelSet labels) {
     if (nothing) {
       return false;
     }
@@ -113,11 +112,11 @@ final class SpreadSelector {
   }
 
   /** Upstream's {@code Empty()}: selects everything. */
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return !nothing && keys.length == 0;
   }
 
-  boolean isNothing() {
+  public boolean isNothing() {
     return nothing;
   }
 
@@ -158,11 +157,11 @@ final class SpreadSelector {
       n++;
     }
 
-    SpreadSelector build() {
+    InternedSelector build() {
       if (n == 0) {
         return EVERYTHING;
       }
-      return new SpreadSelector(
+      return new InternedSelector(
           Arrays.copyOf(keys, n), Arrays.copyOf(ops, n), vals.toArray(new int[0][]), false);
     }
   }

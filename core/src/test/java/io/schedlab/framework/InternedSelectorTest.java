@@ -1,12 +1,10 @@
-package io.schedlab.plugins.podtopologyspread;
+package io.schedlab.framework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schedlab.api.LabelSelector;
 import io.schedlab.api.LabelSelectorRequirement;
 import io.schedlab.api.match.LabelSelectors;
-import io.schedlab.framework.LabelInterner;
-import io.schedlab.framework.LabelSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The interned selector must agree with the reference matcher on every label set. */
-class SpreadSelectorTest {
+class InternedSelectorTest {
   private static final List<Map<String, String>> LABEL_SETS = List.of(
       Map.of(),
       Map.of("app", "web"),
@@ -49,7 +47,7 @@ class SpreadSelectorTest {
   @MethodSource("selectors")
   void agreesWithTheReferenceMatcher(String name, LabelSelector selector) {
     LabelInterner interner = new LabelInterner();
-    SpreadSelector compiled = SpreadSelector.of(selector, interner);
+    InternedSelector compiled = InternedSelector.of(selector, interner);
     LabelSelectors.Selector reference = LabelSelectors.compile(selector);
     for (Map<String, String> labels : LABEL_SETS) {
       assertThat(compiled.matches(LabelSet.of(labels, interner)))
@@ -63,20 +61,20 @@ class SpreadSelectorTest {
   @Test
   void aValueInternedAfterCompilationStillMatches() {
     LabelInterner interner = new LabelInterner();
-    SpreadSelector s = SpreadSelector.of(LabelSelector.of(Map.of("app", "late")), interner);
+    InternedSelector s = InternedSelector.of(LabelSelector.of(Map.of("app", "late")), interner);
     assertThat(s.matches(LabelSet.of(Map.of("app", "late"), interner))).isTrue();
   }
 
   @Test
   void mergingKeepsNothingAndAndsTheRest() {
     LabelInterner interner = new LabelInterner();
-    SpreadSelector rev = SpreadSelector.fromSet(Map.of("rev", "2"), interner);
-    SpreadSelector web = SpreadSelector.of(LabelSelector.of(Map.of("app", "web")), interner);
-    SpreadSelector both = rev.and(web);
+    InternedSelector rev = InternedSelector.fromSet(Map.of("rev", "2"), interner);
+    InternedSelector web = InternedSelector.of(LabelSelector.of(Map.of("app", "web")), interner);
+    InternedSelector both = rev.and(web);
     assertThat(both.matches(LabelSet.of(Map.of("app", "web", "rev", "2"), interner))).isTrue();
     assertThat(both.matches(LabelSet.of(Map.of("app", "web", "rev", "1"), interner))).isFalse();
-    assertThat(rev.and(SpreadSelector.NOTHING)).isSameAs(rev);
-    assertThat(SpreadSelector.NOTHING.and(web)).isSameAs(SpreadSelector.NOTHING);
-    assertThat(SpreadSelector.fromSet(Map.of(), interner).isEmpty()).isTrue();
+    assertThat(rev.and(InternedSelector.NOTHING)).isSameAs(rev);
+    assertThat(InternedSelector.NOTHING.and(web)).isSameAs(InternedSelector.NOTHING);
+    assertThat(InternedSelector.fromSet(Map.of(), interner).isEmpty()).isTrue();
   }
 }
