@@ -1,6 +1,7 @@
 package io.schedlab.cli;
 
 import io.schedlab.api.KubeObject;
+import io.schedlab.api.validation.ResourceValidation;
 import io.schedlab.api.Node;
 import io.schedlab.api.Pod;
 import io.schedlab.config.SchedulerConfig;
@@ -74,6 +75,12 @@ public final class ScheduleCommand implements Callable<Integer> {
       // retried with backoff for ever, so the run would not end.
       throw new BadInputException(nodes + ": no Node object found; expected at least one");
     }
+    for (Node n : input.nodes()) {
+      String invalid = ResourceValidation.node(n);
+      if (invalid != null) {
+        throw new BadInputException(nodes + ": Node " + n.metadata().name() + ": " + invalid);
+      }
+    }
     List<WorkloadExpander.Expanded> expanded;
     WorkloadExpander expander = new WorkloadExpander(seed);
     try {
@@ -86,6 +93,10 @@ public final class ScheduleCommand implements Callable<Integer> {
     List<Pod> admitted = new ArrayList<>(expanded.size());
     for (WorkloadExpander.Expanded e : expanded) {
       try {
+        String invalid = ResourceValidation.podSpec(e.pod().spec(), e.specField());
+        if (invalid != null) {
+          throw new BadInputException(e.origin() + ": " + invalid);
+        }
         admitted.add(input.priorities().admit(e.pod(), e.origin(), e.specField()));
       } catch (BadInputException bad) {
         throw bad.in(pods.toString());

@@ -28,6 +28,7 @@ class BadInputTest {
     String quantity = Cli.fixture("bad/bad-quantity.yaml");
     String unknownClass = Cli.fixture("bad/unknown-priority-class.yaml");
     String negative = Cli.fixture("bad/negative-replicas.yaml");
+    String negativeQuantity = Cli.fixture("bad/negative-quantity.yaml");
     String unknownPlugin = Cli.fixture("bad/unknown-plugin-config.yaml");
     String badArgs = Cli.fixture("bad/bad-plugin-args-config.yaml");
     return Stream.of(
@@ -42,6 +43,9 @@ class BadInputTest {
                 "no PriorityClass with name gold was found")),
         Arguments.of("negative replicas", schedulePods(negative),
             List.of(negative, "StatefulSet default/db", "spec.replicas", "Invalid value: -1")),
+        Arguments.of("negative quantity", schedulePods(negativeQuantity),
+            List.of(negativeQuantity, "Pod default/giver", "spec.containers[0].resources.requests[cpu]",
+                "must be greater than or equal to 0")),
         Arguments.of("unknown plugin in --config", scheduleWithConfig(unknownPlugin),
             List.of(unknownPlugin, "profiles[0].plugins.score.enabled[0].name",
                 "unknown plugin \"FGDScore\"")),
