@@ -1,8 +1,13 @@
 package io.schedlab.plugins.gpushare;
 
+import io.schedlab.api.Affinity;
 import io.schedlab.api.Container;
+import io.schedlab.api.NodeSelector;
+import io.schedlab.api.NodeSelectorRequirement;
 import io.schedlab.api.Pod;
+import io.schedlab.api.PodSpec;
 import io.schedlab.api.Quantity;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -78,7 +83,8 @@ public record GpuDemand(long cpuMilli, long memory, int gpuCount, int gpuMilli, 
 
   /**
    * Reads a pod in the openb mapping: GPU count and per-GPU milli from the annotations, the model
-   * constraint from the annotation; CPU and memory are the sum of the containers' requests with
+   * constraint from the annotation, else the node selector, else the first required node-affinity
+   * term's {@code In} requirement on that key (models joined by '|'); CPU and memory are the sum of the containers' requests with
    * the non-zero defaults.
    */
   public static GpuDemand of(Pod pod) {
@@ -88,7 +94,7 @@ public record GpuDemand(long cpuMilli, long memory, int gpuCount, int gpuMilli, 
     if (count == 0) {
       milli = 0;
     }
-    String model = annotations.getOrDefault(GPU_MODEL_KEY, "");
+    String model = modelConstraint(pod);
     long cpu = 0;
     long memory = 0;
     for (Container c : pod.spec().containers()) {
@@ -101,6 +107,40 @@ public record GpuDemand(long cpuMilli, long memory, int gpuCount, int gpuMilli, 
       memory += v == 0 ? DEFAULT_MEMORY : v;
     }
     return new GpuDemand(cpu, memory, count, milli, model);
+  }
+
+  private static String modelConstraint(Pod pod) {
+    String model = pod.metadata().annotations().get(GPU_MODEL_KEY);
+    if (model != null && !model.isEmpty()) {
+      return model;
+    }
+    PodSpec spec = pod.spec();
+    if (spec.nodeSelector() != null) {
+      model = spec.nodeSelector().get(GPU_MODEL_KEY);
+      if (model != null && !model.isEmpty()) {
+        return model;
+      }
+    }
+    Affinity affinity = spec.affinity();
+    if (affinity == null || affinity.nodeAffinity() == null) {
+      return "";
+    }
+    NodeSelector required = affinity.nodeAffinity().requiredDuringSchedulingIgnoredDuringExecution();
+    if (required == null || required.nodeSelectorTerms() == null
+        || required.nodeSelectorTerms().isEmpty()) {
+      return "";
+    }
+    List<NodeSelectorRequirement> expressions =
+        required.nodeSelectorTerms().get(0).matchExpressions();
+    if (expressions == null) {
+      return "";
+    }
+    for (NodeSelectorRequirement r : expressions) {
+      if (GPU_MODEL_KEY.equals(r.key()) && "In".equals(r.operator()) && r.values() != null) {
+        return String.join("|", r.values());
+      }
+    }
+    return "";
   }
 
   private static int intAnnotation(Map<String, String> annotations, String key) {

@@ -3,7 +3,12 @@ package io.schedlab.plugins.gpushare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.schedlab.api.Affinity;
 import io.schedlab.api.Container;
+import io.schedlab.api.NodeAffinity;
+import io.schedlab.api.NodeSelector;
+import io.schedlab.api.NodeSelectorRequirement;
+import io.schedlab.api.NodeSelectorTerm;
 import io.schedlab.api.ObjectMeta;
 import io.schedlab.api.Pod;
 import io.schedlab.api.PodSpec;
@@ -85,6 +90,16 @@ class GpuNodeStateTest {
     GpuDemand cpu = GpuDemand.of(pod(Map.of(GpuDemand.GPU_MILLI_ANNOTATION, "500"),
         Map.of("cpu", Quantity.ofMilli(300))));
     assertThat(cpu).isEqualTo(new GpuDemand(300, 200L * 1024 * 1024, 0, 0, ""));
+  }
+
+  @Test
+  void modelFromRequiredNodeAffinity() {
+    NodeSelectorRequirement in = new NodeSelectorRequirement(GpuDemand.GPU_MODEL_KEY, "In",
+        List.of("T4", "P100"));
+    PodSpec spec = PodSpec.EMPTY.withAffinity(new Affinity(new NodeAffinity(
+        new NodeSelector(List.of(new NodeSelectorTerm(List.of(in), null))), null), null, null));
+    Pod p = Pod.of(ObjectMeta.named("default", "p").withAnnotations(Map.of()), spec, null);
+    assertThat(GpuDemand.of(p).gpuModel()).isEqualTo("T4|P100");
   }
 
   @Test
