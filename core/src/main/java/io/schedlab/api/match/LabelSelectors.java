@@ -96,19 +96,9 @@ public final class LabelSelectors {
   }
 
   private static Requirement.Op operator(String key, String op) {
-    if (op != null) {
-      switch (op) {
-        case "In":
-          return Requirement.Op.IN;
-        case "NotIn":
-          return Requirement.Op.NOT_IN;
-        case "Exists":
-          return Requirement.Op.EXISTS;
-        case "DoesNotExist":
-          return Requirement.Op.DOES_NOT_EXIST;
-        default:
-          break;
-      }
+    Requirement.Op parsed = Requirement.Op.fromApiName(op);
+    if (parsed != null && parsed != Requirement.Op.GT && parsed != Requirement.Op.LT) {
+      return parsed;
     }
     throw Requirement.invalid(key, op,
         "\"" + op + "\" is not a valid label selector operator");

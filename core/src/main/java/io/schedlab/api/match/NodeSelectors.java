@@ -125,23 +125,9 @@ public final class NodeSelectors {
 
   private static Requirement.Op operator(NodeSelectorRequirement r) {
     String op = r.operator();
-    if (op != null) {
-      switch (op) {
-        case "In":
-          return Requirement.Op.IN;
-        case "NotIn":
-          return Requirement.Op.NOT_IN;
-        case "Exists":
-          return Requirement.Op.EXISTS;
-        case "DoesNotExist":
-          return Requirement.Op.DOES_NOT_EXIST;
-        case "Gt":
-          return Requirement.Op.GT;
-        case "Lt":
-          return Requirement.Op.LT;
-        default:
-          break;
-      }
+    Requirement.Op parsed = Requirement.Op.fromApiName(op);
+    if (parsed != null) {
+      return parsed;
     }
     throw Requirement.invalid(r.key(), op,
         "unsupported node selector operator, expected In, NotIn, Exists, DoesNotExist, Gt or Lt");

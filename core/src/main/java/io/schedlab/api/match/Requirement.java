@@ -23,6 +23,16 @@ final class Requirement {
     Op(String apiName) {
       this.apiName = apiName;
     }
+
+    /** The operator spelled {@code name} in the API, or null. */
+    static Op fromApiName(String name) {
+      for (Op op : values()) {
+        if (op.apiName.equals(name)) {
+          return op;
+        }
+      }
+      return null;
+    }
   }
 
   // Beyond this many values a hash set beats a linear scan.
