@@ -33,7 +33,7 @@ public final class PodInfo {
     this.pod = pod;
     this.namespace = pod.metadata().namespace() == null ? "" : pod.metadata().namespace();
     this.name = pod.metadata().name() == null ? "" : pod.metadata().name();
-    this.uid = pod.metadata().uid() != null ? pod.metadata().uid() : namespace + "/" + name;
+    this.uid = uidOf(pod);
     this.key = namespace.isEmpty() ? name : namespace + "/" + name;
     this.priority = pod.spec().priority() == null ? 0 : pod.spec().priority();
     this.requests = PodRequests.of(pod, resources);
@@ -47,6 +47,20 @@ public final class PodInfo {
         a != null
             && a.podAntiAffinity() != null
             && !a.podAntiAffinity().requiredDuringSchedulingIgnoredDuringExecution().isEmpty();
+  }
+
+  /**
+   * The identity the scheduler tracks a pod by: its uid, or {@code namespace/name} for an object
+   * that never went through the API server (test fixtures, conformance cases).
+   */
+  public static String uidOf(Pod pod) {
+    String uid = pod.metadata().uid();
+    if (uid != null) {
+      return uid;
+    }
+    String ns = pod.metadata().namespace() == null ? "" : pod.metadata().namespace();
+    String name = pod.metadata().name() == null ? "" : pod.metadata().name();
+    return ns + "/" + name;
   }
 
   private static List<ContainerPort> collectHostPorts(Pod pod) {

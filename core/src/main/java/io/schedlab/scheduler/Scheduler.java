@@ -282,7 +282,7 @@ public final class Scheduler implements AutoCloseable {
 
   private void onPodUpdated(Pod old, Pod p) {
     if (assigned(p)) {
-      String uid = uidOf(p);
+      String uid = PodInfo.uidOf(p);
       if (terminal(p)) {
         onPodDeleted(p);
         return;
@@ -330,7 +330,7 @@ public final class Scheduler implements AutoCloseable {
   }
 
   private void onPodDeleted(Pod p) {
-    String uid = uidOf(p);
+    String uid = PodInfo.uidOf(p);
     nominator.delete(uid);
     WaitingPodImpl w = waitingPods.get(uid);
     if (w != null) {
@@ -342,15 +342,6 @@ public final class Scheduler implements AutoCloseable {
     } else {
       queue.delete(uid);
     }
-  }
-
-  private static String uidOf(Pod p) {
-    String uid = p.metadata().uid();
-    if (uid != null) {
-      return uid;
-    }
-    String ns = p.metadata().namespace() == null ? "" : p.metadata().namespace();
-    return ns + "/" + p.metadata().name();
   }
 
   // ---- scheduling cycle ----
@@ -380,7 +371,7 @@ public final class Scheduler implements AutoCloseable {
   private void scheduleOne(QueuedPodInfo q) {
     PodInfo pod = q.pod();
     Pod current = store.get(Pod.class, pod.namespace(), pod.name());
-    if (current == null || !Objects.equals(uidOf(current), pod.uid()) || assigned(current)
+    if (current == null || !Objects.equals(PodInfo.uidOf(current), pod.uid()) || assigned(current)
         || cache.isAssumed(pod.uid())) {
       // Deleted, replaced or bound elsewhere while queued: upstream's skipPodSchedule.
       queue.done(pod.uid());
@@ -675,7 +666,7 @@ public final class Scheduler implements AutoCloseable {
     q.lastFailureMessage = message;
     Pod current = store.get(Pod.class, pod.namespace(), pod.name());
     listener.onFailure(pod, status, message, loop.nowNanos());
-    if (current == null || !Objects.equals(uidOf(current), pod.uid())) {
+    if (current == null || !Objects.equals(PodInfo.uidOf(current), pod.uid())) {
       queue.done(pod.uid());
       return;
     }
