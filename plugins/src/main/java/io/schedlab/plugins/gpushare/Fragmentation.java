@@ -156,7 +156,12 @@ public final class Fragmentation {
    * The node is not modified.
    */
   public static FgdChoice fgd(GpuNodeState node, GpuDemand demand, TypicalPods pods) {
-    double before = nodeAmount(node, pods);
+    return fgd(node, demand, pods, nodeAmount(node, pods));
+  }
+
+  /** As {@link #fgd(GpuNodeState, GpuDemand, TypicalPods)}, with the node's amount known. */
+  public static FgdChoice fgd(GpuNodeState node, GpuDemand demand, TypicalPods pods,
+      double before) {
     if (demand.isShare()) {
       int best = -1;
       int bestScore = 0;
