@@ -84,17 +84,21 @@ public final class FgdProtocol {
     return m;
   }
 
+  /** One run's inputs as the protocol arranged them, and what happened. */
+  public record Run(List<GpuNode> nodes, List<GpuPod> pods, EventSeries series) {}
+
   /**
-   * One whole run: protocol, then the simulation, all from {@code seed}. The series' node indexes
-   * refer to the nodes sorted by name.
+   * One whole run: protocol, then the simulation, all from {@code seed}. The series' events
+   * follow {@code pods} and its node indexes refer to {@code nodes}, both as returned.
    */
-  public static EventSeries run(List<GpuNode> nodes, List<GpuPod> pods, TypicalPods typical,
+  public static Run run(List<GpuNode> nodes, List<GpuPod> pods, TypicalPods typical,
       GpuPolicy policy, double tune, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     List<GpuPod> order = workload(pods, GpuShareSimulation.totalGpuMilli(nodes), tune, random);
     List<GpuNode> sorted = new ArrayList<>(nodes);
     sorted.sort(Comparator.comparing(GpuNode::name));
     int[] rank = permutation(sorted.size(), random);
-    return GpuShareSimulation.run(sorted, order, typical, policy, random, rank);
+    EventSeries series = GpuShareSimulation.run(sorted, order, typical, policy, random, rank);
+    return new Run(List.copyOf(sorted), List.copyOf(order), series);
   }
 }

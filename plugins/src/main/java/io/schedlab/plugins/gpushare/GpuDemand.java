@@ -99,12 +99,11 @@ public record GpuDemand(long cpuMilli, long memory, int gpuCount, int gpuMilli, 
     long memory = 0;
     for (Container c : pod.spec().containers()) {
       Map<String, Quantity> requests = c.resources().requests();
+      // kube's non-zero defaults replace a request that is absent, not one set to zero.
       Quantity q = requests == null ? null : requests.get("cpu");
-      long v = q == null ? 0 : q.milliValue();
-      cpu += v == 0 ? DEFAULT_CPU_MILLI : v;
+      cpu += q == null ? DEFAULT_CPU_MILLI : q.milliValue();
       q = requests == null ? null : requests.get("memory");
-      v = q == null ? 0 : q.value();
-      memory += v == 0 ? DEFAULT_MEMORY : v;
+      memory += q == null ? DEFAULT_MEMORY : q.value();
     }
     return new GpuDemand(cpu, memory, count, milli, model);
   }
