@@ -111,25 +111,19 @@ public final class DotProduct {
       int gpus, Norm norm) {
     double podCpu = demand.cpuMilli();
     double podGpu = demand.totalGpuMilli();
-    double normCpu;
-    double normGpu;
-    switch (norm) {
-      case NODE -> {
-        normCpu = cpuCapacity;
-        normGpu = (double) gpus * GpuDemand.MILLI;
-      }
-      case POD -> {
-        normCpu = podCpu;
-        normGpu = podGpu;
-      }
-      default -> {
-        normCpu = GpuScores.MAX_SPEC_CPU_MILLI;
-        normGpu = GpuScores.MAX_SPEC_GPU_MILLI;
-      }
-    }
-    double dot = scaled(nodeCpu, normCpu) * scaled(podCpu, normCpu)
-        + scaled(nodeGpu, normGpu) * scaled(podGpu, normGpu);
+    double[] by = divisors(norm, demand, cpuCapacity, gpus);
+    double dot = scaled(nodeCpu, by[0]) * scaled(podCpu, by[0])
+        + scaled(nodeGpu, by[1]) * scaled(podGpu, by[1]);
     return finish(dot, 2, norm);
+  }
+
+  /** What the CPU and each GPU dimension are divided by. */
+  private static double[] divisors(Norm norm, GpuDemand demand, long cpuCapacity, int gpus) {
+    return switch (norm) {
+      case NODE -> new double[] {cpuCapacity, (double) gpus * GpuDemand.MILLI};
+      case POD -> new double[] {demand.cpuMilli(), demand.totalGpuMilli()};
+      case MAX -> new double[] {GpuScores.MAX_SPEC_CPU_MILLI, GpuScores.MAX_SPEC_GPU_MILLI};
+    };
   }
 
   private static double finish(double dot, int dims, Norm norm) {
@@ -174,23 +168,9 @@ public final class DotProduct {
     }
     long podGpu = demand.totalGpuMilli();
     double podCpu = demand.cpuMilli();
-    double normCpu;
-    double normGpu;
-    switch (norm) {
-      case NODE -> {
-        normCpu = cpuCapacity;
-        normGpu = (double) node.gpuCount() * GpuDemand.MILLI;
-      }
-      case POD -> {
-        normCpu = podCpu;
-        normGpu = podGpu;
-      }
-      default -> {
-        normCpu = GpuScores.MAX_SPEC_CPU_MILLI;
-        normGpu = GpuScores.MAX_SPEC_GPU_MILLI;
-      }
-    }
-    double cpuTerm = scaled(node.cpuMilliFree(), normCpu) * scaled(podCpu, normCpu);
+    double[] by = divisors(norm, demand, cpuCapacity, node.gpuCount());
+    double normGpu = by[1];
+    double cpuTerm = scaled(node.cpuMilliFree(), by[0]) * scaled(podCpu, by[0]);
     for (int i = 0; i < dims; i++) {
       if (dimMilli[i] < podGpu) {
         continue;
