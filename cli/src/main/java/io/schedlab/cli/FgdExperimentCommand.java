@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
           + " tuned until their GPU requests reach TUNE x the cluster's GPUs; nothing departs;"
           + " one score plugin runs on every node. After each pod the GPU allocation and the"
           + " fragmentation (against the trace's typical pods) are recorded and binned by the"
-          + " arrived GPU, 0..130 %.",
+          + " arrived GPU, 0..130 %%.",
       "Writes analysis_allo_discrete.csv, analysis_frag_discrete.csv and"
           + " analysis_frag_ratio_discrete.csv in the artifact's layout, plus summary.csv, and"
           + " prints the seed means per policy, beside the artifact's published means when the"
