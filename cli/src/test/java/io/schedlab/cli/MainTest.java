@@ -2,8 +2,17 @@ package io.schedlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -16,13 +25,42 @@ class MainTest {
     assertThat(r.err()).isEmpty();
   }
 
+  static Stream<String> commandPaths() {
+    List<String> out = new ArrayList<>();
+    collect(Main.commandLine(new PrintWriter(Writer.nullWriter()),
+        new PrintWriter(Writer.nullWriter())), "", out);
+    return out.stream();
+  }
+
+  private static void collect(CommandLine cl, String prefix, List<String> out) {
+    cl.getSubcommands().forEach((name, sub) -> {
+      if (!name.equals("help")) {
+        String path = (prefix + " " + name).trim();
+        out.add(path);
+        collect(sub, path, out);
+      }
+    });
+  }
+
+  /** Every command and subcommand: usage on stdout, nothing on stderr, no picocli warning. */
   @ParameterizedTest
-  @ValueSource(strings = {"schedule", "plugins", "version"})
+  @MethodSource("commandPaths")
   void everyCommandHasHelp(String command) {
-    Cli r = Cli.run(command, "--help");
+    PrintStream saved = System.err;
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    Cli r;
+    try {
+      System.setErr(new PrintStream(raw, true, StandardCharsets.UTF_8));
+      List<String> args = new ArrayList<>(List.of(command.split(" ")));
+      args.add("--help");
+      r = Cli.run(args.toArray(String[]::new));
+    } finally {
+      System.setErr(saved);
+    }
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).startsWith("Usage: schedlab " + command);
     assertThat(r.err()).isEmpty();
+    assertThat(raw.toString(StandardCharsets.UTF_8)).doesNotContain("WARN");
   }
 
   @Test
