@@ -165,4 +165,84 @@ class GpuShareProfileTest {
           "p2", "n1 [1]"));
     }
   }
+
+  /**
+   * The artifact's quick-start scheduler config (traces/samples/fgd-quickstart), moved to v1:
+   * NodeResourcesLeastAllocated became NodeResourcesFit's scoring, NodePreferAvoidPods is gone,
+   * the Simon binder is the default one; the test's probe is added at postBind.
+   */
+  private static final String ARTIFACT_QUICKSTART =
+      """
+      apiVersion: kubescheduler.config.k8s.io/v1
+      kind: KubeSchedulerConfiguration
+      percentageOfNodesToScore: 100
+      profiles:
+        - schedulerName: default-scheduler
+          plugins:
+            filter:
+              enabled:
+                - name: Open-Gpu-Share
+            score:
+              disabled:
+                - name: RandomScore
+                - name: DotProductScore
+                - name: GpuClusteringScore
+                - name: GpuPackingScore
+                - name: BestFitScore
+                - name: FGDScore
+                - name: ImageLocality
+                - name: NodeAffinity
+                - name: PodTopologySpread
+                - name: TaintToleration
+                - name: NodeResourcesBalancedAllocation
+                - name: InterPodAffinity
+                - name: NodeResourcesFit
+              enabled:
+                - name: FGDScore
+                  weight: 1000
+            reserve:
+              enabled:
+                - name: Open-Gpu-Share
+            postBind:
+              enabled:
+                - name: GpuProbe
+          pluginConfig:
+            - name: FGDScore
+              args:
+                dimExtMethod: share
+                normMethod: max
+            - name: Open-Gpu-Share
+              args:
+                dimExtMethod: share
+                normMethod: max
+                gpuSelMethod: FGDScore
+      """;
+
+  @Test
+  void theArtifactsQuickStartConfigRunsItsCluster() {
+    DEVICES.clear();
+    SchedulerConfig config =
+        SchedulerConfigLoader.parse(ARTIFACT_QUICKSTART, "quickstart.yaml", registry);
+    List<Node> nodes = List.of(
+        NodeBuilder.node("pai-node-00").label(MODEL, "V100")
+            .capacity("cpu", "64", "memory", "256000Mi", COUNT, "2").build(),
+        NodeBuilder.node("pai-node-01").label(MODEL, "V100")
+            .capacity("cpu", "64", "memory", "256000Mi", COUNT, "4").build());
+    List<Pod> pods = List.of(
+        PodBuilder.pod("gpu-pod-00").namespace("pai-gpu")
+            .container("main", "cpu", "4", "memory", "9216Mi")
+            .annotation(COUNT, "1").annotation(MILLI, "500").build(),
+        PodBuilder.pod("gpu-pod-01").namespace("pai-gpu")
+            .container("main", "cpu", "8", "memory", "17408Mi").build(),
+        PodBuilder.pod("gpu-pod-02").namespace("pai-gpu")
+            .container("main", "cpu", "12", "memory", "18432Mi")
+            .annotation(COUNT, "2").annotation(MILLI, "1000").build());
+
+    BatchRun.Result r = BatchRun.run(config, registry, nodes, pods, 233);
+
+    assertThat(r.scheduled()).isEqualTo(3);
+    assertThat(DEVICES.get("gpu-pod-00")).matches("pai-node-0[01] \\[\\d]");
+    assertThat(DEVICES.get("gpu-pod-01")).matches("pai-node-0[01] -");
+    assertThat(DEVICES.get("gpu-pod-02")).matches("pai-node-0[01] \\[\\d, \\d]");
+  }
 }

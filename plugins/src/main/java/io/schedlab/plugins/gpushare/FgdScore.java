@@ -20,7 +20,8 @@ import java.util.List;
  *
  * <p>Typical pods come from the {@code typicalPods} args, else are derived once from the snapshot's
  * pods plus the pod at hand at the first PreScore or Score ({@link GpuDeviceLedger}). PreScore also
- * reads the pod's demand once for the cycle.
+ * reads the pod's demand once for the cycle. {@code dimExtMethod} and {@code normMethod}, which the
+ * artifact's configurations pass to FGDScore too, are checked and have no effect.
  *
  * <p>Implementation note: a node's fragmentation before the pod is cached in its {@link
  * GpuNodeView}, so a Score costs one probe per usable device.
@@ -34,6 +35,8 @@ public final class FgdScore implements PreScorePlugin, ScorePlugin {
   private final GpuDeviceLedger ledger;
 
   public FgdScore(FgdScoreArgs args, Handle handle) {
+    GpuPluginArgs.dimExt("dimExtMethod", args.dimExtMethod());
+    GpuPluginArgs.norm("normMethod", args.normMethod());
     TypicalPods configured = typicalPods(args);
     this.handle = handle;
     this.ledger = GpuDeviceLedger.of(handle);

@@ -192,6 +192,8 @@ class GpuScorePluginsTest {
             "expected node, pod or max, got 'l2'"),
         Arguments.of(DotProductScore.NAME, "{\"dimExtMethod\":\"flat\"}", "dimExtMethod",
             "expected merge, share, divide or extend, got 'flat'"),
+        Arguments.of(FgdScore.NAME, "{\"normMethod\":\"l2\"}", "normMethod",
+            "expected node, pod or max, got 'l2'"),
         Arguments.of(FgdScore.NAME, "{\"typicalPods\":[{\"gpuMilli\":1200,\"gpuCount\":1,"
             + "\"popularity\":1}]}", "typicalPods[0].gpuMilli", "expected 0..1000, got 1200"),
         Arguments.of(FgdScore.NAME, "{\"typicalPods\":[{\"cpuMilli\":-1,\"popularity\":1}]}",
