@@ -23,8 +23,8 @@ import java.util.List;
  * reads the pod's demand once for the cycle. {@code dimExtMethod} and {@code normMethod}, which the
  * artifact's configurations pass to FGDScore too, are checked and have no effect.
  *
- * <p>Implementation note: a node's fragmentation before the pod is cached in its {@link
- * GpuNodeView}, so a Score costs one probe per usable device.
+ * <p>Implementation note: a node's fragmentation before the pod, and its FGD score per pod shape,
+ * are cached in its {@link GpuNodeView}, so an unchanged node scores a known shape in one lookup.
  */
 public final class FgdScore implements PreScorePlugin, ScorePlugin {
   public static final String NAME = "FGDScore";
@@ -113,7 +113,6 @@ public final class FgdScore implements PreScorePlugin, ScorePlugin {
     GpuNodeView view = ledger.view(node);
     GpuScoreChecks.requireModel(node, view.state(), pod, d.demand());
     TypicalPods typical = ledger.typicalPods(handle.snapshot(), pod);
-    return Fragmentation.fgd(view.state(), d.demand(), typical, view.fragmentation(typical))
-        .score();
+    return view.fgdScore(d.demand(), typical);
   }
 }

@@ -37,9 +37,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * GPU weighting).
  *
  * <p>Implementation note: Filter and Score ask for every node from several threads, so a node's
- * view is cached by node name, stamped with the NodeInfo's generation and this ledger's version for
- * the node (bumped by every record and release there); a stale stamp recomputes it. Published views
- * are never modified. Reservations are written only from Reserve and Unreserve. A Reserve first
+ * view is cached by node name, stamped with the NodeInfo's generation and this ledger's version
+ * for the node (bumped by every record and release there); a stale stamp recomputes it. A
+ * published view's node state is never modified. Reservations are written only from Reserve and Unreserve. A Reserve first
  * drops the node's reservations of pods that the live snapshot, changed since they were made, no
  * longer shows on the node (deleted or forgotten pods), so the ledger stays as small as the
  * cluster. The ledger of a {@link Handle} is kept in a synchronized {@link WeakHashMap}, so the

@@ -150,4 +150,30 @@ class GpuDeviceLedgerTest {
     assertThat(ledger.typicalPods(h.snapshot(), h.compile(gpuPod("q", "8", 0, 0).build())))
         .isSameAs(t);
   }
+
+  @Test
+  void fgdScoresRememberedByShapeEqualFragmentationsOwn() {
+    StaticHandle h = TestHandles.of(List.of(gpuNode("n", "8", 4, "V100")),
+        List.of(running("a", "n", "1", 1, 300, "0").build(),
+            running("b", "n", "2", 1, 650, "2").build()));
+    GpuNodeView v = GpuDeviceLedger.of(h).view(h.snapshot().get("n"));
+    TypicalPods shares = TypicalPods.ofClasses(List.of(
+        new TypicalPods.PodClass(1000, 500, 1, "", 0.6),
+        new TypicalPods.PodClass(2000, 1000, 1, "", 0.4)));
+    TypicalPods wholes = TypicalPods.ofClasses(List.of(
+        new TypicalPods.PodClass(4000, 1000, 2, "", 1.0)));
+    // 60 shapes, each asked twice (the second from the table, which has grown meanwhile), then
+    // again under other typical pods, which must not see the first table.
+    for (TypicalPods t : List.of(shares, wholes)) {
+      for (int round = 0; round < 2; round++) {
+        for (int cpu = 0; cpu <= 5000; cpu += 1000) {
+          for (int milli = 100; milli <= 1000; milli += 100) {
+            GpuDemand d = new GpuDemand(cpu, 0, milli == 1000 ? 2 : 1, milli, "");
+            assertThat(v.fgdScore(d, t)).as("cpu %d milli %d", cpu, milli)
+                .isEqualTo(Fragmentation.fgd(v.state(), d, t).score());
+          }
+        }
+      }
+    }
+  }
 }
