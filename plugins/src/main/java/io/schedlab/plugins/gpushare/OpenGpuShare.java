@@ -9,6 +9,7 @@ import io.schedlab.framework.PreFilterPlugin;
 import io.schedlab.framework.PreFilterResult;
 import io.schedlab.framework.ReservePlugin;
 import io.schedlab.framework.Status;
+import io.schedlab.framework.StatusException;
 import java.util.List;
 
 /**
@@ -80,6 +81,15 @@ public final class OpenGpuShare implements PreFilterPlugin, FilterPlugin, Reserv
 
   @Override
   public Status reserve(CycleState state, PodInfo pod, String nodeName) {
+    // Reserve has no primitive result to escape from, and the framework expects a status here.
+    try {
+      return reserveDevices(state, pod, nodeName);
+    } catch (StatusException e) {
+      return e.status();
+    }
+  }
+
+  private Status reserveDevices(CycleState state, PodInfo pod, String nodeName) {
     GpuDemand d = PodGpuDemand.read(state, pod).demand();
     if (d.gpuMilli() <= 0 || d.gpuCount() == 0) {
       return Status.SUCCESS;
@@ -92,9 +102,8 @@ public final class OpenGpuShare implements PreFilterPlugin, FilterPlugin, Reserv
     GpuNodeView view = ledger.viewWithout(node, pod.uid());
     int[] devices = GpuDeviceLedger.annotatedDevices(pod, view.state().gpuCount(), d.gpuCount());
     if (devices == null) {
-      devices = selection.select(view.state(), d, new GpuSelection.Context(
-          typicalPodsFor(pod), view.cpuCapacity(),
-          dimExt, norm, handle.random()));
+      devices = selection.select(view.state(), d, new GpuSelection.Context(typicalPodsFor(pod),
+          view.cpuCapacity(), dimExt, norm, handle.random()));
     } else if (!roomOn(view.state(), devices, d.gpuMilli())) {
       devices = new int[0];
     }

@@ -205,6 +205,22 @@ class OpenGpuShareTest {
   }
 
   @Test
+  void malformedDeviceAnnotationsFailReserveWithAnError() {
+    StaticHandle h = TestHandles.of(List.of(gpuNode("n", "16", 3, "V100")),
+        List.of(running("r0", "n", "1", 1, 200, "7").build()));
+    OpenGpuShare p = plugin(OpenGpuShare.NAME, null, h);
+    Status onNode = p.reserve(new CycleState(), h.compile(gpuPod("p", "2", 1, 300).build()), "n");
+    assertThat(onNode.code()).isEqualTo(Code.ERROR);
+    assertThat(onNode.message()).isEqualTo("pod default/r0: annotation alibabacloud.com/gpu-index:"
+        + " expected 1 device id(s) in 0..2 joined by '-', got '7'");
+    Status own = p.reserve(new CycleState(), h.compile(gpuPod("q", "2", 1, 300)
+        .annotation(GpuDemand.GPU_MILLI_ANNOTATION, "lots").build()), "n");
+    assertThat(own.code()).isEqualTo(Code.ERROR);
+    assertThat(own.message()).isEqualTo("pod default/q: annotation alibabacloud.com/gpu-milli:"
+        + " expected an integer, got 'lots'");
+  }
+
+  @Test
   void reserveDropsReservationsOfPodsGoneFromTheNode() {
     StaticHandle h = threeDevices();
     OpenGpuShare p = plugin(OpenGpuShare.NAME, null, h);
