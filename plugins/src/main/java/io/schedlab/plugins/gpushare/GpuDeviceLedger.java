@@ -27,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * annotation lists ({@code "2-3"}: devices 2 and 3); else (a pod bound outside this scheduler, or
  * a nominated pod the framework assumes onto a copy of the node) it is placed as the best-fit
  * selection would place it, in the NodeInfo's pod order. A device never drops below 0 free: an
- * over-committed device reads as full rather than failing every cycle. Free CPU and memory are
- * allocatable minus requested, from the NodeInfo.
+ * over-committed device reads as full rather than failing every cycle; a malformed annotation, by
+ * contrast, is an Error naming the pod. Free CPU and memory are allocatable minus requested, from
+ * the NodeInfo.
  *
  * <p>It also holds the profile's typical pods, which FGDScore and Open-Gpu-Share's FGD device
  * choice must agree on: FGDScore's {@code typicalPods} args when given, else derived once, at the
