@@ -166,6 +166,41 @@ class GpuShareProfileTest {
     }
   }
 
+  @Test
+  void profilesOfOneSchedulerSeeEachOthersDevices() {
+    String yaml = """
+        apiVersion: kubescheduler.config.k8s.io/v1
+        kind: KubeSchedulerConfiguration
+        profiles:
+        - schedulerName: gpu-worst
+          plugins:
+            multiPoint:
+              enabled: [{name: Open-Gpu-Share}]
+          pluginConfig:
+          - name: Open-Gpu-Share
+            args: {gpuSelMethod: worst}
+        - schedulerName: gpu-best
+          plugins:
+            multiPoint:
+              enabled: [{name: Open-Gpu-Share}]
+        """;
+    SchedulerConfig config = SchedulerConfigLoader.parse(yaml, "two.yaml", registry);
+    // "worst" puts 300 on device 0 and 600 on device 1: [700, 400]. A best-fit guess of those
+    // placements would leave device 1 whole; the other profile must know better.
+    List<Pod> pods = List.of(
+        gpuPod("w1", 1, 300).schedulerName("gpu-worst").build(),
+        gpuPod("w2", 1, 600).schedulerName("gpu-worst").build(),
+        gpuPod("b1", 1, 1000).schedulerName("gpu-best").build());
+
+    BatchRun.Result r = BatchRun.run(config, registry, List.of(gpuNode("n1", 2)), pods, 1);
+
+    assertThat(r.outcomes().get(0).nodeName()).isEqualTo("n1");
+    assertThat(r.outcomes().get(1).nodeName()).isEqualTo("n1");
+    assertThat(r.outcomes().get(2).scheduled()).isFalse();
+    assertThat(r.outcomes().get(2).message())
+        .startsWith("0/1 nodes are available: 1 node(s) had insufficient GPU.");
+  }
+
   /**
    * The artifact's quick-start scheduler config (traces/samples/fgd-quickstart), moved to v1:
    * NodeResourcesLeastAllocated became NodeResourcesFit's scoring, NodePreferAvoidPods is gone,

@@ -19,7 +19,7 @@ import java.util.List;
  * pod does not accept is an Error, as in the artifact. No NormalizeScore.
  *
  * <p>Typical pods come from the {@code typicalPods} args, else are derived once from the snapshot's
- * pods plus the pod at hand at the first PreScore or Score ({@link GpuDeviceLedger}). PreScore also
+ * pods plus the pod at hand at the first PreScore or Score ({@link ProfileTypicalPods}). PreScore also
  * reads the pod's demand once for the cycle. {@code dimExtMethod} and {@code normMethod}, which the
  * artifact's configurations pass to FGDScore too, are checked and have no effect.
  *
@@ -33,6 +33,7 @@ public final class FgdScore implements PreScorePlugin, ScorePlugin {
 
   private final Handle handle;
   private final GpuDeviceLedger ledger;
+  private final ProfileTypicalPods typicalPods;
 
   public FgdScore(FgdScoreArgs args, Handle handle) {
     GpuPluginArgs.dimExt("dimExtMethod", args.dimExtMethod());
@@ -40,8 +41,9 @@ public final class FgdScore implements PreScorePlugin, ScorePlugin {
     TypicalPods configured = typicalPods(args);
     this.handle = handle;
     this.ledger = GpuDeviceLedger.of(handle);
+    this.typicalPods = ProfileTypicalPods.of(handle);
     if (configured != null) {
-      ledger.configureTypicalPods(configured);
+      typicalPods.configure(configured);
     }
   }
 
@@ -100,7 +102,7 @@ public final class FgdScore implements PreScorePlugin, ScorePlugin {
   @Override
   public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
     PodGpuDemand.prepare(state, pod);
-    ledger.typicalPods(handle.snapshot(), pod);
+    typicalPods.get(handle.snapshot(), pod);
     return Status.SUCCESS;
   }
 
@@ -112,7 +114,7 @@ public final class FgdScore implements PreScorePlugin, ScorePlugin {
     }
     GpuNodeView view = ledger.view(node);
     GpuScoreChecks.requireModel(node, view.state(), pod, d.demand());
-    TypicalPods typical = ledger.typicalPods(handle.snapshot(), pod);
+    TypicalPods typical = typicalPods.get(handle.snapshot(), pod);
     return view.fgdScore(d.demand(), typical);
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * FGDScore's args: the workload's typical pods, each a demand class and its popularity (its share
  * of the pods, in (0, 1]; the shares add up to at most 1). Omitted fields of a class are 0 (or no
  * model); popularity is required. When the list is absent or empty, the typical pods are derived
- * from the cluster (see {@link GpuDeviceLedger}).
+ * from the cluster (see {@link FgdScore}).
  *
  * <p>{@code dimExtMethod} and {@code normMethod} are accepted, checked and unused: the artifact's
  * FGDScore takes the same GpuPluginCfg as DotProductScore, and its configurations set them.

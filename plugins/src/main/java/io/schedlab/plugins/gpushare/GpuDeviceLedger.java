@@ -9,18 +9,17 @@ import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.ResourceRegistry;
 import io.schedlab.framework.Status;
 import io.schedlab.framework.StatusException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which GPU devices each pod holds, shared by the GPU-sharing plugins of one profile: Open-Gpu-Share
- * records here the devices it reserves, and every GPU plugin reads a node through {@link #view}.
+ * Which GPU devices each pod holds, shared by the GPU-sharing plugins of every profile of one
+ * scheduler, since their pods share the nodes' devices: Open-Gpu-Share records here the devices it
+ * reserves, and every GPU plugin reads a node through {@link #view}.
  *
  * <p>A node's devices in use come from the pods on its NodeInfo. A pod holds the devices this
  * ledger reserved for it on that node; else those its {@code alibabacloud.com/gpu-index}
@@ -31,21 +30,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * contrast, is an Error naming the pod. Free CPU and memory are allocatable minus requested, from
  * the NodeInfo.
  *
- * <p>It also holds the profile's typical pods, which FGDScore and Open-Gpu-Share's FGD device
- * choice must agree on: FGDScore's {@code typicalPods} args when given, else derived once, at the
- * first need, from the pods in the snapshot plus the pod at hand with the artifact's settings
- * ({@link TypicalPods#of(List, int, int, boolean, double)} with 95 %, step 1, CPU pods counted, no
- * GPU weighting).
- *
  * <p>Implementation note: Filter and Score ask for every node from several threads, so a node's
  * view is cached by node name, stamped with the NodeInfo's generation and this ledger's version
  * for the node (bumped by every record and release there); a stale stamp recomputes it. A
  * published view's node state is never modified. Reservations are written only from Reserve and Unreserve. A Reserve first
  * drops the node's reservations of pods that the live snapshot, changed since they were made, no
  * longer shows on the node (deleted or forgotten pods), so the ledger stays as small as the
- * cluster. The ledger of a {@link Handle} is kept in a synchronized {@link WeakHashMap}, so the
- * plugins one profile builds share it and it goes away with the scheduler; it therefore holds no
- * reference to the handle.
+ * cluster. Ledgers are kept in a synchronized {@link WeakHashMap} keyed by the handle's snapshot,
+ * the one object all profiles of a scheduler share, so a ledger goes away with its scheduler; it
+ * therefore holds no reference to the snapshot.
  */
 public final class GpuDeviceLedger {
   /** The pod annotation naming the devices a pod holds, ids joined by '-'. */
@@ -54,7 +47,7 @@ public final class GpuDeviceLedger {
   /** The node capacity that gives the number of GPU devices. */
   public static final String GPU_COUNT_RESOURCE = GpuDemand.GPU_COUNT_ANNOTATION;
 
-  private static final Map<Handle, GpuDeviceLedger> LEDGERS = new WeakHashMap<>();
+  private static final Map<NodeInfoLister, GpuDeviceLedger> LEDGERS = new WeakHashMap<>();
 
   /** Devices reserved for one pod, and a generation taken when they were. */
   private record Reservation(int[] devices, long generation) {}
@@ -67,14 +60,13 @@ public final class GpuDeviceLedger {
 
   private final Map<String, NodeBook> books = new ConcurrentHashMap<>();
   private final Map<String, GpuNodeView> views = new ConcurrentHashMap<>();
-  private volatile TypicalPods typicalPods;
 
   GpuDeviceLedger() {}
 
-  /** The ledger shared by the plugins built with {@code handle}. */
+  /** The ledger of the scheduler {@code handle} belongs to. */
   public static GpuDeviceLedger of(Handle handle) {
     synchronized (LEDGERS) {
-      return LEDGERS.computeIfAbsent(handle, h -> new GpuDeviceLedger());
+      return LEDGERS.computeIfAbsent(handle.snapshot(), s -> new GpuDeviceLedger());
     }
   }
 
@@ -268,38 +260,6 @@ public final class GpuDeviceLedger {
     }
     if (dropped) {
       book.version++;
-    }
-  }
-
-  // ---- typical pods ----
-
-  /** Sets the profile's typical pods (FGDScore's args); later derivation is then skipped. */
-  void configureTypicalPods(TypicalPods pods) {
-    typicalPods = pods;
-  }
-
-  /**
-   * The profile's typical pods: configured, else derived once from every pod in {@code snapshot}
-   * plus {@code pod}, with the artifact's settings.
-   */
-  TypicalPods typicalPods(NodeInfoLister snapshot, PodInfo pod) {
-    TypicalPods t = typicalPods;
-    if (t != null) {
-      return t;
-    }
-    synchronized (this) {
-      if (typicalPods == null) {
-        List<GpuDemand> demands = new ArrayList<>();
-        for (NodeInfo n : snapshot.list()) {
-          for (PodInfo p : n.pods()) {
-            demands.add(PodGpuDemand.compute(p));
-          }
-        }
-        demands.add(PodGpuDemand.compute(pod));
-        typicalPods = TypicalPods.of(demands, FgdProtocol.TYPICAL_THRESHOLD_PERCENT,
-            FgdProtocol.TYPICAL_STEP, true, 0);
-      }
-      return typicalPods;
     }
   }
 }

@@ -31,6 +31,7 @@ public final class OpenGpuShare implements PreFilterPlugin, FilterPlugin, Reserv
 
   private final Handle handle;
   private final GpuDeviceLedger ledger;
+  private final ProfileTypicalPods typicalPods;
   private final GpuSelection selection;
   private final DotProduct.DimExt dimExt;
   private final DotProduct.Norm norm;
@@ -41,6 +42,7 @@ public final class OpenGpuShare implements PreFilterPlugin, FilterPlugin, Reserv
     this.norm = GpuPluginArgs.norm("normMethod", args.normMethod());
     this.handle = handle;
     this.ledger = GpuDeviceLedger.of(handle);
+    this.typicalPods = ProfileTypicalPods.of(handle);
   }
 
   @Override
@@ -122,7 +124,7 @@ public final class OpenGpuShare implements PreFilterPlugin, FilterPlugin, Reserv
 
   /** Only FGD's choice needs typical pods; the others must not trigger their derivation. */
   private TypicalPods typicalPodsFor(PodInfo pod) {
-    return selection == GpuSelection.FGD ? ledger.typicalPods(handle.snapshot(), pod) : null;
+    return selection == GpuSelection.FGD ? typicalPods.get(handle.snapshot(), pod) : null;
   }
 
   private static boolean roomOn(GpuNodeState node, int[] devices, int milli) {

@@ -108,11 +108,12 @@ class GpuDeviceLedgerTest {
   }
 
   @Test
-  void eachHandleHasItsOwnLedger() {
+  void profilesOfOneSchedulerShareALedgerAndSchedulersDoNot() {
     StaticHandle one = TestHandles.of(List.of());
-    StaticHandle two = TestHandles.of(List.of());
-    assertThat(GpuDeviceLedger.of(one)).isSameAs(GpuDeviceLedger.of(one))
-        .isNotSameAs(GpuDeviceLedger.of(two));
+    StaticHandle sameScheduler = new StaticHandle(one.snapshot(), one.resources(), one.labels());
+    StaticHandle other = TestHandles.of(List.of());
+    assertThat(GpuDeviceLedger.of(one)).isSameAs(GpuDeviceLedger.of(sameScheduler))
+        .isNotSameAs(GpuDeviceLedger.of(other));
   }
 
   static Stream<Arguments> badIndexAnnotations() {
@@ -133,22 +134,6 @@ class GpuDeviceLedgerTest {
         .isInstanceOfSatisfying(StatusException.class,
             e -> assertThat(e.status().code()).isEqualTo(Code.ERROR))
         .hasMessageEndingWith("pod default/a: annotation alibabacloud.com/gpu-index: " + expected);
-  }
-
-  @Test
-  void typicalPodsAreDerivedOnceFromTheSnapshotPlusThePod() {
-    StaticHandle h = TestHandles.of(List.of(gpuNode("n", "16", 2, "V100")),
-        List.of(running("a", "n", "1", 1, 500, "0").build(),
-            running("b", "n", "1", 1, 500, "0").build(),
-            gpuPod("c", "2", 0, 0).nodeName("n").build()));
-    GpuDeviceLedger ledger = GpuDeviceLedger.of(h);
-    TypicalPods t = ledger.typicalPods(h.snapshot(), h.compile(gpuPod("p", "1", 1, 500).build()));
-    // Three 1-core 500-milli shares and one 2-core CPU pod: 95 % needs both classes.
-    assertThat(t.size()).isEqualTo(2);
-    assertThat(t.get(0)).isEqualTo(new TypicalPods.PodClass(1000, 500, 1, "", 0.75));
-    assertThat(t.get(1)).isEqualTo(new TypicalPods.PodClass(2000, 0, 0, "", 0.25));
-    assertThat(ledger.typicalPods(h.snapshot(), h.compile(gpuPod("q", "8", 0, 0).build())))
-        .isSameAs(t);
   }
 
   @Test

@@ -146,7 +146,7 @@ class GpuScorePluginsTest {
     // Cluster pods: a 600 share (1 core) and a whole GPU (4 cores); with the pod, a 300 share
     // (2 cores): three classes of one pod each, all kept at 1/3.
     long[] s = run(p, h, gpuPod("p", "2", 1, 300));
-    TypicalPods t = GpuDeviceLedger.of(h).typicalPods(h.snapshot(), null);
+    TypicalPods t = ProfileTypicalPods.of(h).get(h.snapshot(), null);
     assertThat(t.size()).isEqualTo(3);
     for (int i = 0; i < 3; i++) {
       assertThat(t.get(i).popularity()).isEqualTo(1.0 / 3);
