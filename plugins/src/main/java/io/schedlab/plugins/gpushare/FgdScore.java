@@ -19,9 +19,9 @@ import java.util.List;
  * pod does not accept is an Error, as in the artifact. No NormalizeScore.
  *
  * <p>Typical pods come from the {@code typicalPods} args, else are derived once from the snapshot's
- * pods plus the pod at hand at the first PreScore or Score ({@link ProfileTypicalPods}). PreScore also
- * reads the pod's demand once for the cycle. {@code dimExtMethod} and {@code normMethod}, which the
- * artifact's configurations pass to FGDScore too, are checked and have no effect.
+ * pods plus the pod at hand at the first PreScore or Score (see ProfileTypicalPods). PreScore
+ * also reads the pod's demand once for the cycle. {@code dimExtMethod} and {@code normMethod},
+ * which the artifact's configurations pass to FGDScore too, are checked and have no effect.
  *
  * <p>Implementation note: a node's fragmentation before the pod, and its FGD score per pod shape,
  * are cached in its {@link GpuNodeView}, so an unchanged node scores a known shape in one lookup.

@@ -31,14 +31,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * the NodeInfo.
  *
  * <p>Implementation note: Filter and Score ask for every node from several threads, so a node's
- * view is cached by node name, stamped with the NodeInfo's generation and this ledger's version
- * for the node (bumped by every record and release there); a stale stamp recomputes it. A
- * published view's node state is never modified. Reservations are written only from Reserve and Unreserve. A Reserve first
- * drops the node's reservations of pods that the live snapshot, changed since they were made, no
- * longer shows on the node (deleted or forgotten pods), so the ledger stays as small as the
- * cluster. Ledgers are kept in a synchronized {@link WeakHashMap} keyed by the handle's snapshot,
- * the one object all profiles of a scheduler share, so a ledger goes away with its scheduler; it
- * therefore holds no reference to the snapshot.
+ * view is cached by node name, stamped with the NodeInfo's generation and this ledger's version for
+ * the node (bumped by every record and release there); a stale stamp recomputes it. A published
+ * view's node state is never modified. Reservations are written only from Reserve and Unreserve. A
+ * Reserve first drops the node's reservations of pods that the live snapshot, changed since they
+ * were made, no longer shows on the node (deleted or forgotten pods), so the ledger stays as small
+ * as the cluster. Ledgers are kept in a synchronized {@link WeakHashMap} keyed by the handle's
+ * snapshot, the one object all profiles of a scheduler share, so a ledger goes away with its
+ * scheduler; it therefore holds no reference to the snapshot.
  */
 public final class GpuDeviceLedger {
   /** The pod annotation naming the devices a pod holds, ids joined by '-'. */
@@ -132,7 +132,7 @@ public final class GpuDeviceLedger {
         new GpuNodeState(cpuFree, memoryFree, model, free), kinds, cpuCapacity);
   }
 
-  /** The node's {@code alibabacloud.com/gpu-count} capacity (else allocatable); 0 for a CPU node. */
+  /** The node's {@code alibabacloud.com/gpu-count} capacity, else allocatable; 0: a CPU node. */
   static int gpuCountOf(Node node) {
     Quantity q = node.status().capacity().get(GPU_COUNT_RESOURCE);
     if (q == null) {

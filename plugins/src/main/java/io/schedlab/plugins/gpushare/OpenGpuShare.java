@@ -18,7 +18,7 @@ import java.util.List;
  * accepts (label {@code alibabacloud.com/gpu-card-model}) and room on its devices ({@link
  * GpuShareFit}); each failure is Unschedulable, as in the artifact. Reserve picks the pod's
  * devices on the chosen node with {@code gpuSelMethod} (a pod that already names its devices in
- * {@code alibabacloud.com/gpu-index} keeps them) and records them in the profile's {@link
+ * {@code alibabacloud.com/gpu-index} keeps them) and records them in the scheduler's {@link
  * GpuDeviceLedger}; Unreserve releases them. PreFilter only reads the pod's demand once for the
  * cycle, and skips Filter for pods without GPU milli.
  */
@@ -98,7 +98,8 @@ public final class OpenGpuShare implements PreFilterPlugin, FilterPlugin, Reserv
     }
     NodeInfo node = handle.snapshot().get(nodeName);
     if (node == null) {
-      return Status.error("node(" + nodeName + ") of pod(" + pod.key() + ") is not in the snapshot");
+      return Status.error(
+          "node(" + nodeName + ") of pod(" + pod.key() + ") is not in the snapshot");
     }
     ledger.sweep(node);
     GpuNodeView view = ledger.viewWithout(node, pod.uid());

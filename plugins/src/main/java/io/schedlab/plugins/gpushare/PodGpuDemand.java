@@ -20,7 +20,7 @@ import io.schedlab.framework.StatusException;
 record PodGpuDemand(GpuDemand demand, boolean requestsNothing) implements ImmutableStateData {
   static final CycleState.Key<PodGpuDemand> KEY = CycleState.Key.of("gpushare.PodGpuDemand");
 
-  /** The cycle's entry, written now if no plugin wrote it yet (pre-stages only: single threaded). */
+  /** The cycle's entry, written now if no plugin wrote it yet (pre-stages only: one thread). */
   static PodGpuDemand prepare(CycleState state, PodInfo pod) {
     PodGpuDemand d = state.read(KEY);
     if (d == null) {
