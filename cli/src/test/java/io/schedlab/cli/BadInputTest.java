@@ -48,7 +48,7 @@ class BadInputTest {
                 "must be greater than or equal to 0")),
         Arguments.of("unknown plugin in --config", scheduleWithConfig(unknownPlugin),
             List.of(unknownPlugin, "profiles[0].plugins.score.enabled[0].name",
-                "unknown plugin \"FGDScore\"")),
+                "unknown plugin \"NoSuchScore\"")),
         Arguments.of("bad plugin args in --config", scheduleWithConfig(badArgs),
             List.of(badArgs, "scoringStrategy.type", "Unsupported value: \"Cheapest\"")),
         Arguments.of("missing --pods file", schedulePods("no/such/pods.yaml"),

@@ -81,6 +81,17 @@ class ScheduleSamplesTest {
   }
 
   @Test
+  void fgdQuickstartWithTheArtifactsPolicyInV1() {
+    String config = Cli.repoPath("traces/samples/fgd-quickstart/schedlab-scheduler-config.yaml");
+    for (String seed : List.of("0", "1", "2")) {
+      Cli r = Cli.run("schedule", "--nodes", FGD_NODES, "--pods", FGD_PODS, "--config", config,
+          "--seed", seed);
+      assertEveryPodHasALine(r, 3, 2);
+      assertThat(r.outLines().get(3)).startsWith("scheduled 3/3 pods on 2 nodes in ");
+    }
+  }
+
+  @Test
   void unschedulablePodsCarryTheFitErrorAndAreCounted() {
     String complicate = Cli.repoPath("traces/samples/open-simulator/application/complicate");
     Cli r = Cli.run("schedule", "--nodes", DEMO_NODES, "--pods", complicate);

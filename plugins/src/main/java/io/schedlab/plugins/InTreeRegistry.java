@@ -4,6 +4,16 @@ import io.schedlab.framework.Registry;
 import io.schedlab.plugins.defaultbinder.DefaultBinder;
 import io.schedlab.plugins.defaultpreemption.DefaultPreemption;
 import io.schedlab.plugins.defaultpreemption.DefaultPreemptionArgs;
+import io.schedlab.plugins.gpushare.BestFitScore;
+import io.schedlab.plugins.gpushare.DotProductScore;
+import io.schedlab.plugins.gpushare.DotProductScoreArgs;
+import io.schedlab.plugins.gpushare.FgdScore;
+import io.schedlab.plugins.gpushare.FgdScoreArgs;
+import io.schedlab.plugins.gpushare.GpuClusteringScore;
+import io.schedlab.plugins.gpushare.GpuPackingScore;
+import io.schedlab.plugins.gpushare.OpenGpuShare;
+import io.schedlab.plugins.gpushare.OpenGpuShareArgs;
+import io.schedlab.plugins.gpushare.RandomScore;
 import io.schedlab.plugins.imagelocality.ImageLocality;
 import io.schedlab.plugins.interpodaffinity.InterPodAffinity;
 import io.schedlab.plugins.interpodaffinity.InterPodAffinityArgs;
@@ -22,7 +32,11 @@ import io.schedlab.plugins.queuesort.PrioritySort;
 import io.schedlab.plugins.schedulinggates.SchedulingGates;
 import io.schedlab.plugins.tainttoleration.TaintToleration;
 
-/** Every in-tree plugin, by its kube-scheduler name. The one place a plugin is registered. */
+/**
+ * Every in-tree plugin, by its kube-scheduler name. The one place a plugin is registered. The FGD
+ * artifact's GPU-sharing plugins (Open-Gpu-Share and its six score policies) are registered too,
+ * for profiles that name them; they are not part of the default profile.
+ */
 public final class InTreeRegistry {
   private InTreeRegistry() {}
 
@@ -71,6 +85,24 @@ public final class InTreeRegistry {
             DefaultPreemptionArgs.class,
             DefaultPreemptionArgs::defaults,
             DefaultPreemption::new)
-        .register(DefaultBinder.NAME, DefaultBinder.class, DefaultBinder::new);
+        .register(DefaultBinder.NAME, DefaultBinder.class, DefaultBinder::new)
+        .register(
+            OpenGpuShare.NAME,
+            OpenGpuShare.class,
+            OpenGpuShareArgs.class,
+            OpenGpuShareArgs::defaults,
+            OpenGpuShare::new)
+        .register(
+            FgdScore.NAME, FgdScore.class, FgdScoreArgs.class, FgdScoreArgs::defaults, FgdScore::new)
+        .register(BestFitScore.NAME, BestFitScore.class, BestFitScore::new)
+        .register(
+            DotProductScore.NAME,
+            DotProductScore.class,
+            DotProductScoreArgs.class,
+            DotProductScoreArgs::defaults,
+            DotProductScore::new)
+        .register(GpuPackingScore.NAME, GpuPackingScore.class, GpuPackingScore::new)
+        .register(GpuClusteringScore.NAME, GpuClusteringScore.class, GpuClusteringScore::new)
+        .register(RandomScore.NAME, RandomScore.class, RandomScore::new);
   }
 }
