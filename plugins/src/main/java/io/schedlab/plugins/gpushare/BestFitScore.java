@@ -4,9 +4,7 @@ import io.schedlab.framework.CycleState;
 import io.schedlab.framework.Handle;
 import io.schedlab.framework.NodeInfo;
 import io.schedlab.framework.PodInfo;
-import io.schedlab.framework.PreScorePlugin;
 import io.schedlab.framework.ScoreExtensions;
-import io.schedlab.framework.ScorePlugin;
 import io.schedlab.framework.Status;
 import io.schedlab.framework.StatusException;
 import java.util.List;
@@ -18,30 +16,18 @@ import java.util.List;
  * the pod does not accept, or that cannot hold the pod's CPU (with kube's non-zero default) and
  * GPU milli, is an Error, as in the artifact.
  */
-public final class BestFitScore implements PreScorePlugin, ScorePlugin, ScoreExtensions {
+public final class BestFitScore extends GpuLedgerScore implements ScoreExtensions {
   public static final String NAME = "BestFitScore";
 
-  private final GpuDeviceLedger ledger;
 
   public BestFitScore(Handle handle) {
-    this.ledger = GpuDeviceLedger.of(handle);
+    super(NAME, handle);
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
-    PodGpuDemand.prepare(state, pod);
-    return Status.SUCCESS;
-  }
-
-  @Override
-  public long score(CycleState state, PodInfo pod, NodeInfo node) {
-    GpuDemand d = PodGpuDemand.read(state, pod).demand();
-    GpuNodeState n = ledger.view(node).state();
+  long score(PodGpuDemand demand, PodInfo pod, NodeInfo node) {
+    GpuDemand d = demand.demand();
+    GpuNodeState n = view(node).state();
     GpuScoreChecks.requireModel(node, n, pod, d);
     long s = GpuScores.bestFit(n, d);
     if (s < 0) {

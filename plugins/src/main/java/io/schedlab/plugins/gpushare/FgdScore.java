@@ -5,8 +5,6 @@ import io.schedlab.framework.Handle;
 import io.schedlab.framework.NodeInfo;
 import io.schedlab.framework.PluginArgsException;
 import io.schedlab.framework.PodInfo;
-import io.schedlab.framework.PreScorePlugin;
-import io.schedlab.framework.ScorePlugin;
 import io.schedlab.framework.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,21 +24,20 @@ import java.util.List;
  * <p>Implementation note: a node's fragmentation before the pod, and its FGD score per pod shape,
  * are cached in its {@link GpuNodeView}, so an unchanged node scores a known shape in one lookup.
  */
-public final class FgdScore implements PreScorePlugin, ScorePlugin {
+public final class FgdScore extends GpuLedgerScore {
   public static final String NAME = "FGDScore";
 
   private static final double POPULARITY_SLACK = 1e-9;
 
   private final Handle handle;
-  private final GpuDeviceLedger ledger;
   private final ProfileTypicalPods typicalPods;
 
   public FgdScore(FgdScoreArgs args, Handle handle) {
+    super(NAME, handle);
     GpuPluginArgs.dimExt("dimExtMethod", args.dimExtMethod());
     GpuPluginArgs.norm("normMethod", args.normMethod());
     TypicalPods configured = typicalPods(args);
     this.handle = handle;
-    this.ledger = GpuDeviceLedger.of(handle);
     this.typicalPods = ProfileTypicalPods.of(handle);
     if (configured != null) {
       typicalPods.configure(configured);
@@ -95,24 +92,18 @@ public final class FgdScore implements PreScorePlugin, ScorePlugin {
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
   public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
-    PodGpuDemand.prepare(state, pod);
+    super.preScore(state, pod, nodes);
     typicalPods.get(handle.snapshot(), pod);
     return Status.SUCCESS;
   }
 
   @Override
-  public long score(CycleState state, PodInfo pod, NodeInfo node) {
-    PodGpuDemand d = PodGpuDemand.read(state, pod);
+  long score(PodGpuDemand d, PodInfo pod, NodeInfo node) {
     if (d.requestsNothing()) {
       return MAX_NODE_SCORE;
     }
-    GpuNodeView view = ledger.view(node);
+    GpuNodeView view = view(node);
     GpuScoreChecks.requireModel(node, view.state(), pod, d.demand());
     TypicalPods typical = typicalPods.get(handle.snapshot(), pod);
     return view.fgdScore(d.demand(), typical);

@@ -1,14 +1,10 @@
 package io.schedlab.plugins.gpushare;
 
-import io.schedlab.framework.CycleState;
 import io.schedlab.framework.Handle;
 import io.schedlab.framework.NodeInfo;
 import io.schedlab.framework.PodInfo;
-import io.schedlab.framework.PreScorePlugin;
-import io.schedlab.framework.ScorePlugin;
 import io.schedlab.framework.Status;
 import io.schedlab.framework.StatusException;
-import java.util.List;
 
 /**
  * GpuPackingScore: {@link GpuScores#gpuPacking}, in its three bands: partly used GPUs the pod fits
@@ -16,33 +12,21 @@ import java.util.List;
  * (lowest). A pod without GPU milli scores 0; a node whose model the pod does not accept, or whose
  * devices cannot hold the pod, is an Error, as in the artifact. No NormalizeScore.
  */
-public final class GpuPackingScore implements PreScorePlugin, ScorePlugin {
+public final class GpuPackingScore extends GpuLedgerScore {
   public static final String NAME = "GpuPackingScore";
 
-  private final GpuDeviceLedger ledger;
 
   public GpuPackingScore(Handle handle) {
-    this.ledger = GpuDeviceLedger.of(handle);
+    super(NAME, handle);
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
-    PodGpuDemand.prepare(state, pod);
-    return Status.SUCCESS;
-  }
-
-  @Override
-  public long score(CycleState state, PodInfo pod, NodeInfo node) {
-    GpuDemand d = PodGpuDemand.read(state, pod).demand();
+  long score(PodGpuDemand demand, PodInfo pod, NodeInfo node) {
+    GpuDemand d = demand.demand();
     if (d.gpuMilli() <= 0) {
       return MIN_NODE_SCORE;
     }
-    GpuNodeState n = ledger.view(node).state();
+    GpuNodeState n = view(node).state();
     GpuScoreChecks.requireModel(node, n, pod, d);
     long s = GpuScores.gpuPacking(n, d);
     if (s < 0) {
