@@ -144,37 +144,8 @@ class GpuPluginsMatchTheEngineTest {
   }
 
   private static String config(GpuPolicy p, TypicalPods typical) {
-    String score = p.score().pluginName();
-    String selection = switch (p.selection()) {
-      case BEST -> "best";
-      case WORST -> "worst";
-      case RANDOM -> "random";
-      case FGD -> "FGDScore";
-      case DOT_PRODUCT -> "DotProductScore";
-    };
-    String dim = p.dimExt().name().toLowerCase(Locale.ROOT);
-    String norm = p.norm().name().toLowerCase(Locale.ROOT);
-    return """
-        apiVersion: kubescheduler.config.k8s.io/v1
-        kind: KubeSchedulerConfiguration
-        percentageOfNodesToScore: 100
-        profiles:
-        - schedulerName: default-scheduler
-          plugins:
-            multiPoint:
-              enabled: [{name: Open-Gpu-Share}, {name: %1$s}]
-            score:
-              disabled: [{name: "*"}]
-              enabled: [{name: %1$s, weight: 1000}, {name: NodeOrder, weight: 1}]
-          pluginConfig:
-          - name: Open-Gpu-Share
-            args: {gpuSelMethod: %2$s, dimExtMethod: %3$s, normMethod: %4$s}
-          - name: DotProductScore
-            args: {dimExtMethod: %3$s, normMethod: %4$s}
-          - name: FGDScore
-            args:
-              typicalPods: %5$s
-        """.formatted(score, selection, dim, norm, typicalPodsJson(typical));
+    return GpuProfiles.config(p, ", {name: NodeOrder, weight: 1}", "",
+        "  - name: FGDScore\n    args:\n      typicalPods: " + typicalPodsJson(typical) + "\n");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -6,24 +6,16 @@ import io.schedlab.api.Node;
 import io.schedlab.api.Pod;
 import io.schedlab.config.SchedulerConfig;
 import io.schedlab.config.SchedulerConfigLoader;
-import io.schedlab.framework.CycleState;
-import io.schedlab.framework.Handle;
-import io.schedlab.framework.PodInfo;
-import io.schedlab.framework.PostBindPlugin;
 import io.schedlab.framework.Registry;
 import io.schedlab.plugins.InTreeRegistry;
-import io.schedlab.plugins.gpushare.GpuDeviceLedger;
 import io.schedlab.plugins.gpushare.GpuPolicy;
-import io.schedlab.plugins.gpushare.GpuSelection;
 import io.schedlab.testing.NodeBuilder;
 import io.schedlab.testing.PodBuilder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,71 +31,13 @@ class GpuPoliciesEndToEndTest {
   private static final String MILLI = "alibabacloud.com/gpu-milli";
   private static final String MODEL = "alibabacloud.com/gpu-card-model";
 
-  /** A bound pod's node and devices, read from the ledger after Bind. */
-  record Held(String node, int[] devices) {}
-
-  static final Map<String, Held> HELD = new ConcurrentHashMap<>();
-
-  static final class Probe implements PostBindPlugin {
-    static final String NAME = "GpuHeldProbe";
-    private final Handle handle;
-
-    Probe(Handle handle) {
-      this.handle = handle;
-    }
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public void postBind(CycleState state, PodInfo pod, String nodeName) {
-      int[] d = GpuDeviceLedger.of(handle).devicesOf(nodeName, pod.uid());
-      HELD.put(pod.name(), new Held(nodeName, d == null ? new int[0] : d));
-    }
-  }
-
   static Stream<GpuPolicy> policies() {
     return GpuPolicy.ALL.stream();
   }
 
-  private static String selectionName(GpuSelection s) {
-    return switch (s) {
-      case BEST -> "best";
-      case WORST -> "worst";
-      case RANDOM -> "random";
-      case FGD -> "FGDScore";
-      case DOT_PRODUCT -> "DotProductScore";
-    };
-  }
-
   private static String config(GpuPolicy p) {
-    String score = p.score().pluginName();
-    String dim = p.dimExt().name().toLowerCase(Locale.ROOT);
-    String norm = p.norm().name().toLowerCase(Locale.ROOT);
-    return """
-        apiVersion: kubescheduler.config.k8s.io/v1
-        kind: KubeSchedulerConfiguration
-        percentageOfNodesToScore: 100
-        profiles:
-        - schedulerName: default-scheduler
-          plugins:
-            multiPoint:
-              enabled: [{name: Open-Gpu-Share}, {name: %1$s}]
-            score:
-              disabled: [{name: "*"}]
-              enabled: [{name: %1$s, weight: 1000}]
-            postBind:
-              enabled: [{name: GpuHeldProbe}]
-          pluginConfig:
-          - name: Open-Gpu-Share
-            args: {gpuSelMethod: %2$s, dimExtMethod: %3$s, normMethod: %4$s}
-        """.formatted(score, selectionName(p.selection()), dim, norm)
-        + (p.score() == GpuPolicy.Score.DOT_PRODUCT
-            ? "  - name: DotProductScore\n    args: {dimExtMethod: %s, normMethod: %s}\n"
-                .formatted(dim, norm)
-            : "");
+    return GpuProfiles.config(p, "", "    postBind:\n      enabled: [{name: %s}]\n"
+        .formatted(GpuProfiles.DeviceProbe.NAME), "");
   }
 
   private static Node node(String name, String cpu, int gpus, String model) {
@@ -144,8 +78,9 @@ class GpuPoliciesEndToEndTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("policies")
   void policyKeepsTheDevicesConsistent(GpuPolicy policy) {
-    HELD.clear();
-    Registry registry = InTreeRegistry.create().register(Probe.NAME, Probe.class, Probe::new);
+    GpuProfiles.DeviceProbe.HELD.clear();
+    Registry registry = InTreeRegistry.create().register(GpuProfiles.DeviceProbe.NAME,
+        GpuProfiles.DeviceProbe.class, GpuProfiles.DeviceProbe::new);
     SchedulerConfig config = SchedulerConfigLoader.parse(config(policy), "policy.yaml", registry);
     List<Node> nodes = List.of(
         node("v100-a", "32", 8, "V100"), node("v100-b", "32", 8, "V100"),
@@ -168,7 +103,7 @@ class GpuPoliciesEndToEndTest {
         assertThat(o.message()).as(pod).startsWith("0/6 nodes are available: ");
         continue;
       }
-      Held held = HELD.get(pod);
+      GpuProfiles.Held held = GpuProfiles.DeviceProbe.HELD.get(pod);
       assertThat(held.node()).isEqualTo(o.nodeName());
       int count = asked.get(pod)[0];
       int milli = asked.get(pod)[1];

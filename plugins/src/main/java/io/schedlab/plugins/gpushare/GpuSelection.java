@@ -30,6 +30,17 @@ public enum GpuSelection {
     };
   }
 
+  /** The name Open-Gpu-Share's {@code gpuSelMethod} arg gives this method. */
+  public String argName() {
+    return switch (this) {
+      case BEST -> "best";
+      case WORST -> "worst";
+      case RANDOM -> "random";
+      case FGD -> "FGDScore";
+      case DOT_PRODUCT -> "DotProductScore";
+    };
+  }
+
   /** Everything a selection may need besides the node and the pod. */
   public record Context(TypicalPods typicalPods, long cpuCapacity, DotProduct.DimExt dimExt,
       DotProduct.Norm norm, RandomGenerator random) {}
