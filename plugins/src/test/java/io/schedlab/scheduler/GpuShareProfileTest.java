@@ -9,19 +9,14 @@ import io.schedlab.config.PluginRef;
 import io.schedlab.config.ProfileConfig;
 import io.schedlab.config.SchedulerConfig;
 import io.schedlab.config.SchedulerConfigLoader;
-import io.schedlab.framework.CycleState;
-import io.schedlab.framework.Handle;
-import io.schedlab.framework.PodInfo;
-import io.schedlab.framework.PostBindPlugin;
 import io.schedlab.framework.Registry;
 import io.schedlab.plugins.InTreeRegistry;
-import io.schedlab.plugins.gpushare.GpuDeviceLedger;
 import io.schedlab.testing.NodeBuilder;
 import io.schedlab.testing.PodBuilder;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,27 +30,12 @@ class GpuShareProfileTest {
   private static final String MODEL = "alibabacloud.com/gpu-card-model";
   private static final String INDEX = "alibabacloud.com/gpu-index";
 
-  /** Where each bound pod's devices are, read from the ledger after Bind. */
-  static final Map<String, String> DEVICES = new ConcurrentHashMap<>();
-
-  static final class GpuProbe implements PostBindPlugin {
-    static final String NAME = "GpuProbe";
-    private final Handle handle;
-
-    GpuProbe(Handle handle) {
-      this.handle = handle;
-    }
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public void postBind(CycleState state, PodInfo pod, String nodeName) {
-      int[] d = GpuDeviceLedger.of(handle).devicesOf(nodeName, pod.uid());
-      DEVICES.put(pod.name(), nodeName + " " + (d == null ? "-" : Arrays.toString(d)));
-    }
+  /** Where each bound pod went and on which devices ("-" for none), as the probe saw it. */
+  private static Map<String, String> devices() {
+    Map<String, String> out = new HashMap<>();
+    GpuProfiles.DeviceProbe.HELD.forEach((pod, h) -> out.put(pod, h.node() + " "
+        + (h.devices().length == 0 ? "-" : Arrays.toString(h.devices()))));
+    return out;
   }
 
   private static final String FGD_PROFILE =
@@ -74,7 +54,7 @@ class GpuShareProfileTest {
             disabled: [{name: "*"}]
             enabled: [{name: FGDScore}]
           postBind:
-            enabled: [{name: GpuProbe}]
+            enabled: [{name: GpuDeviceProbe}]
         pluginConfig:
         - name: Open-Gpu-Share
           args: {gpuSelMethod: FGDScore}
@@ -86,7 +66,8 @@ class GpuShareProfileTest {
       """;
 
   private final Registry registry = InTreeRegistry.create()
-      .register(GpuProbe.NAME, GpuProbe.class, GpuProbe::new);
+      .register(GpuProfiles.DeviceProbe.NAME, GpuProfiles.DeviceProbe.class,
+          GpuProfiles.DeviceProbe::new);
 
   private static Node gpuNode(String name, int gpus) {
     return NodeBuilder.node(name).label(MODEL, "V100")
@@ -117,7 +98,7 @@ class GpuShareProfileTest {
 
   @Test
   void podsGoWhereFgdSaysAndShareDevices() {
-    DEVICES.clear();
+    GpuProfiles.DeviceProbe.HELD.clear();
     List<Node> nodes = List.of(gpuNode("n1", 2), gpuNode("n2", 2), gpuNode("n3", 2),
         NodeBuilder.node("cpu").capacity("cpu", "32", "memory", "128Gi").build());
     List<Pod> pods = List.of(
@@ -137,7 +118,7 @@ class GpuShareProfileTest {
 
     BatchRun.Result r = BatchRun.run(config, registry, nodes, pods, 7);
 
-    assertThat(DEVICES).containsExactlyInAnyOrderEntriesOf(Map.of(
+    assertThat(devices()).containsExactlyInAnyOrderEntriesOf(Map.of(
         "p1", "n1 [1]",
         "p2", "n1 [1]",
         "p3", "n2 [0, 1]"));
@@ -158,9 +139,9 @@ class GpuShareProfileTest {
         gpuPod("p2", 1, 100).build());
     SchedulerConfig config = SchedulerConfigLoader.parse(FGD_PROFILE, "fgd.yaml", registry);
     for (long seed = 0; seed < 5; seed++) {
-      DEVICES.clear();
+      GpuProfiles.DeviceProbe.HELD.clear();
       BatchRun.run(config, registry, nodes, pods, seed);
-      assertThat(DEVICES).containsExactlyInAnyOrderEntriesOf(Map.of(
+      assertThat(devices()).containsExactlyInAnyOrderEntriesOf(Map.of(
           "p1", "n1 [1]",
           "p2", "n1 [1]"));
     }
@@ -240,7 +221,7 @@ class GpuShareProfileTest {
                 - name: Open-Gpu-Share
             postBind:
               enabled:
-                - name: GpuProbe
+                - name: GpuDeviceProbe
           pluginConfig:
             - name: FGDScore
               args:
@@ -255,7 +236,7 @@ class GpuShareProfileTest {
 
   @Test
   void theArtifactsQuickStartConfigRunsItsCluster() {
-    DEVICES.clear();
+    GpuProfiles.DeviceProbe.HELD.clear();
     SchedulerConfig config =
         SchedulerConfigLoader.parse(ARTIFACT_QUICKSTART, "quickstart.yaml", registry);
     List<Node> nodes = List.of(
@@ -276,8 +257,8 @@ class GpuShareProfileTest {
     BatchRun.Result r = BatchRun.run(config, registry, nodes, pods, 233);
 
     assertThat(r.scheduled()).isEqualTo(3);
-    assertThat(DEVICES.get("gpu-pod-00")).matches("pai-node-0[01] \\[\\d]");
-    assertThat(DEVICES.get("gpu-pod-01")).matches("pai-node-0[01] -");
-    assertThat(DEVICES.get("gpu-pod-02")).matches("pai-node-0[01] \\[\\d, \\d]");
+    assertThat(devices().get("gpu-pod-00")).matches("pai-node-0[01] \\[\\d]");
+    assertThat(devices().get("gpu-pod-01")).matches("pai-node-0[01] -");
+    assertThat(devices().get("gpu-pod-02")).matches("pai-node-0[01] \\[\\d, \\d]");
   }
 }
