@@ -2,6 +2,7 @@ package io.schedlab.store;
 
 import io.schedlab.api.KubeObject;
 import io.schedlab.api.ObjectMeta;
+import io.schedlab.api.Pod;
 import io.schedlab.sim.EventLoop;
 import io.schedlab.sim.VirtualClock;
 import java.time.Instant;
@@ -283,6 +284,44 @@ public final class ClusterStore {
     long rv = ++revision;
     T marked = withMeta(stored, meta(meta, meta.name(), meta.uid(), Long.toString(rv),
         meta.creationTimestamp(), now(), 0L));
+    table.objects.put(key, marked);
+    publish(table, WatchEvent.Type.MODIFIED, marked, stored, rv);
+    return marked;
+  }
+
+  /**
+   * Deletes a pod gracefully, as the API server does for pods: with a grace period above zero the
+   * pod is only marked, {@code deletionTimestamp} = now + grace and {@code
+   * deletionGracePeriodSeconds} = grace, and the kubelet removes it once its containers have
+   * stopped; a pod already terminating keeps its earlier deadline unless the new one is sooner.
+   * With grace zero, or for a pod no node runs, it is removed at once.
+   *
+   * @throws NotFoundException if there is no such pod
+   */
+  public Pod deleteGracefully(String namespace, String name, long graceSeconds) {
+    if (graceSeconds < 0) {
+      throw new IllegalArgumentException("graceSeconds: expected >= 0, got " + graceSeconds);
+    }
+    Table table = tableFor(Pod.class);
+    String key = key(namespace, name);
+    Pod stored = (Pod) table.objects.get(key);
+    if (stored == null) {
+      throw new NotFoundException(table.resource, key);
+    }
+    String node = stored.spec().nodeName();
+    if (graceSeconds == 0 || node == null || node.isEmpty()) {
+      return delete(Pod.class, namespace, name);
+    }
+    ObjectMeta meta = stored.metadata();
+    Long current = meta.deletionGracePeriodSeconds();
+    if (meta.deletionTimestamp() != null && current != null && current <= graceSeconds) {
+      return stored;
+    }
+    long rv = ++revision;
+    String deadline = VirtualClock.rfc3339(epoch,
+        nowNanos.getAsLong() + graceSeconds * 1_000_000_000L);
+    Pod marked = withMeta(stored, meta(meta, meta.name(), meta.uid(), Long.toString(rv),
+        meta.creationTimestamp(), deadline, graceSeconds));
     table.objects.put(key, marked);
     publish(table, WatchEvent.Type.MODIFIED, marked, stored, rv);
     return marked;

@@ -317,4 +317,23 @@ class ClusterStoreTest {
   void resourceNamesFollowTheUpstreamGuess(String kind, String resource) {
     assertThat(ClusterStore.resourceName(kind)).isEqualTo(resource);
   }
+
+  @Test
+  void podsAreDeletedGracefullyWhenANodeRunsThem() {
+    io.schedlab.api.Pod bound = io.schedlab.testing.PodBuilder.pod("p").nodeName("n1").build();
+    store.create(bound);
+    store.create(io.schedlab.testing.PodBuilder.pod("pending").build());
+    now = 10_000_000_000L;
+    io.schedlab.api.Pod marked = store.deleteGracefully("default", "p", 30);
+    assertThat(marked.metadata().deletionTimestamp()).isEqualTo("2026-01-01T00:00:40Z");
+    assertThat(marked.metadata().deletionGracePeriodSeconds()).isEqualTo(30L);
+    assertThat(store.deleteGracefully("default", "p", 60).metadata().deletionGracePeriodSeconds())
+        .isEqualTo(30L);
+    assertThat(store.deleteGracefully("default", "p", 5).metadata().deletionTimestamp())
+        .isEqualTo("2026-01-01T00:00:15Z");
+    store.deleteGracefully("default", "pending", 30);
+    assertThat(store.get(io.schedlab.api.Pod.class, "default", "pending")).isNull();
+    store.deleteGracefully("default", "p", 0);
+    assertThat(store.get(io.schedlab.api.Pod.class, "default", "p")).isNull();
+  }
 }
