@@ -127,6 +127,20 @@ public final class ClusterStore {
     return table == null ? List.of() : copy(type, table.objects.values(), null);
   }
 
+  /**
+   * Every stored object, grouped by type (by class name) and sorted by key within a type: what an
+   * etcd snapshot holds.
+   */
+  public List<KubeObject> snapshot() {
+    List<Class<?>> types = new ArrayList<>(tables.keySet());
+    types.sort(java.util.Comparator.comparing(Class::getName));
+    List<KubeObject> out = new ArrayList<>();
+    for (Class<?> t : types) {
+      out.addAll(tables.get(t).objects.values());
+    }
+    return out;
+  }
+
   /** The type's objects in one namespace, sorted by key; null or empty means all namespaces. */
   public <T extends KubeObject> List<T> list(Class<T> type, String namespace) {
     Table table = tables.get(type);
