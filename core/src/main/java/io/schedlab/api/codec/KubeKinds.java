@@ -4,6 +4,8 @@ import io.schedlab.api.DaemonSet;
 import io.schedlab.api.Deployment;
 import io.schedlab.api.Job;
 import io.schedlab.api.KubeObject;
+import io.schedlab.api.EndpointSlice;
+import io.schedlab.api.Endpoints;
 import io.schedlab.api.Lease;
 import io.schedlab.api.Namespace;
 import io.schedlab.api.Node;
@@ -44,6 +46,8 @@ public final class KubeKinds {
     m.put(DaemonSet.KIND, DaemonSet.class);
     m.put(Job.KIND, Job.class);
     m.put(Lease.KIND, Lease.class);
+    m.put(Endpoints.KIND, Endpoints.class);
+    m.put(EndpointSlice.KIND, EndpointSlice.class);
     return Collections.unmodifiableMap(m);
   }
 

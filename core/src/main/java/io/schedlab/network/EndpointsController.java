@@ -1,0 +1,88 @@
+package io.schedlab.network;
+
+import io.schedlab.api.EndpointAddress;
+import io.schedlab.api.EndpointPort;
+import io.schedlab.api.EndpointSubset;
+import io.schedlab.api.Endpoints;
+import io.schedlab.api.ObjectMeta;
+import io.schedlab.api.ObjectReference;
+import io.schedlab.api.Pod;
+import io.schedlab.api.Service;
+import io.schedlab.cluster.ClusterComponent;
+import io.schedlab.cluster.ClusterContext;
+import io.schedlab.store.WatchEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The endpoints controller: for every Service with a selector, an Endpoints object of the same
+ * name listing its pods' IPs, ready ones under {@code addresses} and the others under {@code
+ * notReadyAddresses}, grouped into subsets by the ports they serve. Terminating pods are left
+ * out. Recomputed whenever a Service or a pod in its namespace changes.
+ */
+public final class EndpointsController implements ClusterComponent {
+  private ClusterContext ctx;
+
+  @Override
+  public String name() {
+    return "endpoints-controller";
+  }
+
+  @Override
+  public void start(ClusterContext context) {
+    this.ctx = context;
+    context.store().watch(Pod.class, this::onPod);
+    context.store().listAndWatch(Service.class, this::onService).forEach(this::sync);
+  }
+
+  private void onService(WatchEvent<Service> e) {
+    if (e.type() == WatchEvent.Type.DELETED) {
+      ObjectMeta m = e.object().metadata();
+      if (ctx.store().get(Endpoints.class, m.namespace(), m.name()) != null) {
+        ctx.store().delete(Endpoints.class, m.namespace(), m.name());
+      }
+      return;
+    }
+    sync(e.object());
+  }
+
+  private void onPod(WatchEvent<Pod> e) {
+    for (Service s : ctx.store().list(Service.class, e.object().metadata().namespace())) {
+      sync(s);
+    }
+  }
+
+  private void sync(Service s) {
+    if (!ServiceEndpoints.selects(s)) {
+      return;
+    }
+    Map<List<EndpointPort>, List<EndpointAddress>[]> byPorts = new LinkedHashMap<>();
+    for (ServiceEndpoints.Backend b : ServiceEndpoints.backends(ctx.store(), s)) {
+      if (b.terminating()) {
+        continue;
+      }
+      Pod p = b.pod();
+      @SuppressWarnings("unchecked")
+      List<EndpointAddress>[] lists = byPorts.computeIfAbsent(ServiceEndpoints.ports(s, p),
+          k -> new List[] {new ArrayList<>(), new ArrayList<>()});
+      EndpointAddress a = new EndpointAddress(p.status().podIP(), p.spec().hostname(),
+          p.spec().nodeName(), new ObjectReference("Pod", p.metadata().namespace(),
+              p.metadata().name(), p.metadata().uid()));
+      lists[b.ready() ? 0 : 1].add(a);
+    }
+    List<EndpointSubset> subsets = new ArrayList<>();
+    for (Map.Entry<List<EndpointPort>, List<EndpointAddress>[]> e : byPorts.entrySet()) {
+      subsets.add(new EndpointSubset(e.getValue()[0], e.getValue()[1], e.getKey()));
+    }
+    ObjectMeta m = s.metadata();
+    Endpoints current = ctx.store().get(Endpoints.class, m.namespace(), m.name());
+    if (current == null) {
+      ctx.store().create(Endpoints.of(ObjectMeta.EMPTY.withName(m.name())
+          .withNamespace(m.namespace()).withLabels(m.labels()), subsets));
+    } else if (!current.subsets().equals(subsets)) {
+      ctx.store().update(current.withSubsets(subsets));
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.schedlab.network;
+
+import io.schedlab.api.Service;
+import io.schedlab.cloud.Ipv4Pool;
+import io.schedlab.cluster.ClusterComponent;
+import io.schedlab.cluster.ClusterContext;
+import io.schedlab.cluster.SimEvent;
+import io.schedlab.store.WatchEvent;
+import java.util.List;
+
+/**
+ * The API server's ClusterIP allocation: every Service but a headless one ({@code clusterIP:
+ * None}) or an ExternalName gets the lowest free address of the service CIDR, and gives it back
+ * when deleted. The range's first address is kept for {@code default/kubernetes}, as upstream
+ * does. Upstream allocates inside the create call; here the address is written in the same
+ * virtual instant, by the first watcher to see the Service.
+ */
+public final class ServiceIpAllocator implements ClusterComponent {
+  private Ipv4Pool pool;
+  private String reserved;
+  private ClusterContext ctx;
+
+  @Override
+  public String name() {
+    return "service-ip-allocator";
+  }
+
+  @Override
+  public void start(ClusterContext context) {
+    this.ctx = context;
+    this.pool = new Ipv4Pool(context.settings().serviceCidr());
+    this.reserved = pool.allocate();
+    context.store().listAndWatch(Service.class, this::onService).forEach(this::assign);
+  }
+
+  private void onService(WatchEvent<Service> e) {
+    Service s = e.object();
+    if (e.type() == WatchEvent.Type.DELETED) {
+      String ip = s.spec().clusterIP();
+      if (ip != null && !ip.isEmpty() && !"None".equals(ip) && !ip.equals(reserved)) {
+        pool.release(ip);
+      }
+      return;
+    }
+    assign(s);
+  }
+
+  private void assign(Service s) {
+    String ip = s.spec().clusterIP();
+    if ((ip != null && !ip.isEmpty()) || "ExternalName".equals(s.spec().type())) {
+      return;
+    }
+    boolean apiServer = "default".equals(s.metadata().namespace())
+        && "kubernetes".equals(s.metadata().name());
+    String chosen = apiServer ? reserved : pool.allocate();
+    ctx.store().update(s.withSpec(new io.schedlab.api.ServiceSpec(s.spec().selector(),
+        s.spec().ports(), s.spec().type(), chosen, List.of(chosen))));
+    ctx.record(SimEvent.of(ctx.now(), SimEvent.Types.CONTROLLER_ACTION, null, null)
+        .with("controller", name()).with("action", "allocate_cluster_ip")
+        .with("object", "Service " + s.metadata().namespace() + "/" + s.metadata().name())
+        .with("ip", chosen));
+  }
+}
