@@ -104,7 +104,7 @@ public final class ClusterSimulation {
   private void create(List<KubeObject> objects) {
     for (KubeObject o : objects) {
       if (!(o instanceof Node)) {
-        store.create(o);
+        apply(o);
       }
     }
     for (KubeObject o : objects) {
@@ -117,6 +117,16 @@ public final class ClusterSimulation {
         agents.put(name, agent);
         agent.start(context);
       }
+    }
+  }
+
+  /** kubectl apply: creates the object, or replaces its spec keeping what controllers wrote. */
+  private void apply(KubeObject o) {
+    KubeObject existing = store.get(o.getClass(), o.metadata().namespace(), o.metadata().name());
+    if (existing == null) {
+      store.create(o);
+    } else {
+      store.update(Scaling.keepStatus(existing, o));
     }
   }
 

@@ -19,7 +19,7 @@ import java.util.List;
  *   cluster:                # created at t = 0; Nodes become kubelets that register them
  *     manifests: [nodes.yaml]        # files or folders, relative to the scenario file
  *     objects: [ {apiVersion: v1, kind: Node, ...} ]
- *   workloads:              # objects created at a time
+ *   workloads:              # objects applied at a time (created, or spec replaced)
  *     - at: 0s
  *       manifests: [app.yaml]
  *       objects: [...]
@@ -45,7 +45,7 @@ public record Scenario(String name, long seed, long untilNanos, ClusterSettings 
     long atNanos();
   }
 
-  /** Objects created at a time (a workload arriving, a node added). */
+  /** Objects applied at a time: created, or their spec replaced (kubectl apply); a Node is added. */
   public record Create(long atNanos, List<KubeObject> objects) implements Action {
     public Create {
       objects = List.copyOf(objects);
