@@ -136,16 +136,17 @@ public final class ClusterSimulation {
       case Scenario.NodeFault f -> {
         context.record(SimEvent.of(now(), SimEvent.Types.FAULT, f.node(), null)
             .with("action", f.kind().action()));
-        if (f.kind() == Scenario.NodeFault.Kind.DELETE_INSTANCE) {
-          model.deleteInstance(context, f.node());
-          return;
-        }
         NodeAgent agent = agents.get(f.node());
         if (agent == null) {
           throw new ScenarioException(scenario.source() + ": " + f.kind().action() + " at "
               + SimEvent.formatSeconds(f.atNanos()) + "s: no node " + f.node());
         }
         switch (f.kind()) {
+          case DELETE_INSTANCE -> {
+            // The machine is gone, and its kubelet with it.
+            agent.crash();
+            model.deleteInstance(context, f.node());
+          }
           case CRASH -> agent.crash();
           case RECOVER -> agent.recover();
           case PARTITION -> agent.partition(true);
