@@ -8,14 +8,14 @@ import io.schedlab.api.PodTemplateSpec;
 import io.schedlab.cluster.ClusterComponent;
 import io.schedlab.cluster.ClusterContext;
 import io.schedlab.cluster.SimEvent;
-import io.schedlab.sim.Timer;
 import io.schedlab.store.AlreadyExistsException;
 import io.schedlab.store.ClusterStore;
 import io.schedlab.store.NotFoundException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -41,7 +41,7 @@ public abstract class WorkloadController implements ClusterComponent {
   protected ClusterStore store;
   private SplittableRandom random;
   private final TreeSet<String> queue = new TreeSet<>();
-  private final Map<String, Timer> delayed = new HashMap<>();
+  private final Set<String> delayed = new HashSet<>();
   private boolean drainScheduled;
 
   @Override
@@ -72,23 +72,22 @@ public abstract class WorkloadController implements ClusterComponent {
   }
 
   /**
-   * Queues the object for a sync {@code delayNanos} from now, like a rate-limited queue's
-   * AddAfter: an earlier pending re-queue of the same key wins.
+   * Queues the object for a sync {@code delayNanos} from now, like a work queue's AddAfter.
+   * Unlike upstream's delaying queue, a later re-queue is not dropped for an earlier one: with
+   * no time passing between events, upstream's strict "ready + minReadySeconds before now"
+   * checks would otherwise miss the moment a re-queue was meant for. Re-queues of a key due at
+   * the same instant are merged.
    */
   protected final void enqueueAfter(String namespace, String name, long delayNanos) {
     String key = key(namespace, name);
     long at = context.now() + delayNanos;
-    Timer pending = delayed.get(key);
-    if (pending != null && pending.isPending() && pending.atNanos() <= at) {
+    if (!delayed.add(key + "@" + at)) {
       return;
     }
-    if (pending != null) {
-      pending.cancel();
-    }
-    delayed.put(key, context.loop().schedule(at, name() + "-requeue", () -> {
-      delayed.remove(key);
+    context.loop().schedule(at, name() + "-requeue", () -> {
+      delayed.remove(key + "@" + at);
       enqueue(namespace, name);
-    }));
+    });
   }
 
   private void drain() {
