@@ -844,12 +844,22 @@ public final class DeploymentController extends WorkloadController {
     IntOrString surge = ru == null || ru.maxSurge() == null ? DEFAULT_25_PERCENT : ru.maxSurge();
     IntOrString unavailable = ru == null || ru.maxUnavailable() == null ? DEFAULT_25_PERCENT
         : ru.maxUnavailable();
-    int s = surge.scaled(desired(d), true);
-    int u = unavailable.scaled(desired(d), false);
+    int s = scaled(d, surge, true, "maxSurge");
+    int u = scaled(d, unavailable, false, "maxUnavailable");
     if (s == 0 && u == 0) {
       u = 1; // upstream's ResolveFenceposts: never a rollout that cannot make progress
     }
     return new int[] {s, u};
+  }
+
+  private static int scaled(Deployment d, IntOrString v, boolean roundUp, String field) {
+    try {
+      return v.scaled(desired(d), roundUp);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("deployment " + d.metadata().namespace() + "/"
+          + d.metadata().name() + ": spec.strategy.rollingUpdate." + field + ": "
+          + e.getMessage());
+    }
   }
 
   static int maxSurge(Deployment d) {

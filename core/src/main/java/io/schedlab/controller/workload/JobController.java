@@ -107,6 +107,10 @@ public final class JobController extends WorkloadController {
     if (job == null || finished(job) || Boolean.TRUE.equals(job.spec().suspend())) {
       return;
     }
+    if (indexed(job) && completions(job) == null) {
+      throw new IllegalArgumentException("job " + namespace + "/" + name
+          + ": spec.completions: Required value: when completionMode is Indexed");
+    }
     Instant epoch = context.loop().clock().epoch();
     String uid = job.metadata().uid();
     String object = describe(Job.KIND, job.metadata());

@@ -234,6 +234,15 @@ class DeploymentControllerTest {
     assertThat(DeploymentController.maxUnavailable(d)).isEqualTo(wantUnavailable);
   }
 
+  @Test
+  void invalidMaxSurgeNamesTheField() {
+    Deployment d = deployment(4, new DeploymentStrategy("RollingUpdate",
+        new RollingUpdateDeployment(null, IntOrString.ofString("lots"))), null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeploymentController.maxSurge(d))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("deployment default/web: spec.strategy.rollingUpdate.maxSurge: ");
+  }
+
   private static IntOrString intOrString(String s) {
     return s.endsWith("%") ? IntOrString.ofString(s) : IntOrString.ofInt(Integer.parseInt(s));
   }
