@@ -264,7 +264,7 @@ public final class DaemonSetController extends WorkloadController {
       }
     }
     for (String nodeName : toCreate) {
-      createPod(newPod(ds, nodeName), ds.metadata().name() + "-", object);
+      createPod(newPod(ds, nodeName), ds.metadata().name() + "-", object, nodeName);
     }
     for (Pod pod : toDelete) {
       deletePod(pod, object);

@@ -28,8 +28,8 @@ import java.util.TreeSet;
  * activeDeadlineSeconds} fails the Job when it has been active that long. Indexed completion
  * gives each pod an index (annotation and label {@code batch.kubernetes.io/job-completion-index},
  * hostname {@code <job>-<index>}) and completes when every index has succeeded. A finished Job
- * gets condition Complete (with completionTime) or Failed, and its remaining active pods are
- * deleted. Each terminal pod is counted once, as upstream's finalizer-based tracking does.
+ * gets conditions SuccessCriteriaMet and Complete (with completionTime), or FailureTarget and
+ * Failed, and its remaining active pods are deleted. Each terminal pod is counted once, as upstream's finalizer-based tracking does.
  *
  * <p>Watches Jobs and Pods; writes Pods and Job status. Records {@code controller_action}
  * create_pod / delete_pod, and complete / fail for the Job.
@@ -39,6 +39,8 @@ public final class JobController extends WorkloadController {
   static final String INDEXED = "Indexed";
   static final String COMPLETE = "Complete";
   static final String FAILED = "Failed";
+  static final String SUCCESS_CRITERIA_MET = "SuccessCriteriaMet";
+  static final String FAILURE_TARGET = "FailureTarget";
 
   private static final long SECOND = 1_000_000_000L;
   /** Pod failure back-off: 10 s doubling, capped at 6 minutes (the documented Job back-off). */
@@ -174,6 +176,11 @@ public final class JobController extends WorkloadController {
         deletePod(pod, object);
       }
       active = List.of();
+      // Upstream first records the interim condition (FailureTarget / SuccessCriteriaMet), then
+      // the final one once the Job's pods are gone; deletion is immediate here, so both at once.
+      String interim = COMPLETE.equals(finish.type()) ? SUCCESS_CRITERIA_MET : FAILURE_TARGET;
+      conditions.add(new JobCondition(interim, "True", finish.lastProbeTime(),
+          finish.lastTransitionTime(), finish.reason(), finish.message()));
       conditions.add(finish);
       action(COMPLETE.equals(finish.type()) ? "complete" : "fail", object,
           Map.of("reason", finish.reason()));

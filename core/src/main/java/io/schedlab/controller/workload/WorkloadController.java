@@ -144,6 +144,14 @@ public abstract class WorkloadController implements ClusterComponent {
    * stored pod.
    */
   protected final Pod createPod(Pod pod, String prefix, String ownerDescription) {
+    return createPod(pod, prefix, ownerDescription, null);
+  }
+
+  /**
+   * As {@link #createPod(Pod, String, String)}; the event names {@code node} (e.g. the node a
+   * daemon pod is for) when the pod is not bound yet.
+   */
+  protected final Pod createPod(Pod pod, String prefix, String ownerDescription, String node) {
     Pod stored;
     if (pod.metadata().name() != null && !pod.metadata().name().isEmpty()) {
       stored = store.create(pod);
@@ -164,7 +172,9 @@ public abstract class WorkloadController implements ClusterComponent {
         }
       }
     }
-    action("create_pod", stored.spec().nodeName(), stored, ownerDescription);
+    String bound = stored.spec().nodeName();
+    action("create_pod", bound == null || bound.isEmpty() ? node : bound, stored,
+        ownerDescription);
     return stored;
   }
 
@@ -175,7 +185,8 @@ public abstract class WorkloadController implements ClusterComponent {
     } catch (NotFoundException e) {
       return false;
     }
-    action("delete_pod", pod.spec().nodeName(), pod, ownerDescription);
+    String node = pod.spec().nodeName();
+    action("delete_pod", node == null || node.isEmpty() ? null : node, pod, ownerDescription);
     return true;
   }
 

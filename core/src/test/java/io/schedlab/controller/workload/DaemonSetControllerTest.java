@@ -15,6 +15,7 @@ import io.schedlab.api.PodSpec;
 import io.schedlab.api.PodTemplateSpec;
 import io.schedlab.api.Taint;
 import io.schedlab.api.Toleration;
+import io.schedlab.cluster.SimEvent;
 import io.schedlab.testing.NodeBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +114,8 @@ class DaemonSetControllerTest {
     h.store.create(ds(plain()));
     h.settle();
     assertThat(podNodes(h)).containsOnlyKeys("n1", "n2");
+    assertThat(h.actions("create_pod")).extracting(SimEvent::node)
+        .containsExactlyInAnyOrder("n1", "n2");
     Pod p = h.pods().get(0);
     assertThat(p.spec().nodeName()).isNull();
     NodeSelectorRequirement field = p.spec().affinity().nodeAffinity()

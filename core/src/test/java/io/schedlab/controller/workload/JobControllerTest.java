@@ -74,6 +74,9 @@ class JobControllerTest {
     assertThat(j.status().completionTime()).isEqualTo("2026-01-01T00:00:10Z");
     JobCondition c = j.status().condition("Complete");
     assertThat(c.status()).isEqualTo("True");
+    assertThat(c.reason()).isEqualTo("CompletionsReached");
+    assertThat(j.status().conditions()).extracting(JobCondition::type)
+        .containsExactly("SuccessCriteriaMet", "Complete");
     assertThat(createTimes(h)).containsExactly(0.0, 0.0, 5.0);
   }
 
@@ -99,6 +102,8 @@ class JobControllerTest {
     JobCondition failed = stored(h).status().condition("Failed");
     assertThat(failed.reason()).isEqualTo("BackoffLimitExceeded");
     assertThat(failed.message()).isEqualTo("Job has reached the specified backoff limit");
+    assertThat(stored(h).status().conditions()).extracting(JobCondition::type)
+        .containsExactly("FailureTarget", "Failed");
     assertThat(stored(h).status().completionTime()).isNull();
     h.runFor(10 * 60 * S);
     assertThat(createTimes(h)).hasSize(3);
