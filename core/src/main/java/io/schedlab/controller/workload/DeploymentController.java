@@ -106,13 +106,16 @@ public final class DeploymentController extends WorkloadController {
       syncStatusOnly(d, rsList);
       return;
     }
-    if (Boolean.TRUE.equals(d.spec().paused()) || isScalingEvent(d, rsList)) {
+    d = checkPausedConditions(d);
+    boolean paused = Boolean.TRUE.equals(d.spec().paused());
+    if (paused || isScalingEvent(d, rsList)) {
+      // Upstream's sync: scale only; a paused Deployment also prunes its history.
       scale(d, rsList);
       d = store.get(Deployment.class, namespace, name);
       rsList = replicaSetsOf(d);
-      ReplicaSet newRs = findNewReplicaSet(d, rsList);
-      if (newRs != null && deploymentComplete(d, d.status())) {
-        cleanup(d, olds(rsList, newRs));
+      if (paused) {
+        cleanup(d, olds(rsList, findNewReplicaSet(d, rsList)));
+        rsList = replicaSetsOf(d);
       }
       syncStatusOnly(d, rsList);
       return;
@@ -122,6 +125,34 @@ public final class DeploymentController extends WorkloadController {
     } else {
       rolloutRolling(d, rsList);
     }
+  }
+
+  /**
+   * Upstream's checkPausedConditions: Progressing becomes Unknown/DeploymentPaused while paused,
+   * and Unknown/DeploymentResumed when resumed.
+   */
+  private Deployment checkPausedConditions(Deployment d) {
+    if (!hasProgressDeadline(d)) {
+      return d;
+    }
+    DeploymentCondition c = d.status().condition(PROGRESSING);
+    if (c != null && "ProgressDeadlineExceeded".equals(c.reason())) {
+      return d;
+    }
+    boolean paused = Boolean.TRUE.equals(d.spec().paused());
+    boolean pausedCond = c != null && "DeploymentPaused".equals(c.reason());
+    DeploymentStatus st;
+    if (paused && !pausedCond) {
+      st = withCondition(d.status(), newCondition(PROGRESSING, "Unknown", "DeploymentPaused",
+          "Deployment is paused"));
+    } else if (!paused && pausedCond) {
+      st = withCondition(d.status(), newCondition(PROGRESSING, "Unknown", "DeploymentResumed",
+          "Deployment is resumed"));
+    } else {
+      return d;
+    }
+    writeStatus(d, st);
+    return store.get(Deployment.class, d.metadata().namespace(), d.metadata().name());
   }
 
   private List<ReplicaSet> replicaSetsOf(Deployment d) {

@@ -136,6 +136,47 @@ class DeploymentControllerTest {
         p.spec().containers().get(0).image()).isEqualTo("nginx:2"));
   }
 
+  private static void rollTo(Harness h, String image, Integer historyLimit, Boolean paused) {
+    h.store.update(Deployment.class, "default", "web", d -> d.withSpec(new DeploymentSpec(
+        d.spec().replicas(), d.spec().selector(), Harness.template(APP, image), null, null,
+        historyLimit, paused, null)));
+    h.settle();
+  }
+
+  @Test
+  void oldReplicaSetsBeyondRevisionHistoryLimitAreDeleted() {
+    Harness h = harness();
+    h.store.create(deployment(2, null, null));
+    h.settle();
+    readyAll(h);
+    for (String image : List.of("nginx:2", "nginx:3", "nginx:4")) {
+      rollTo(h, image, 1, null);
+      readyAll(h);
+    }
+    // Revisions 1..4; with a history of 1, only revision 3 stays beside the current 4.
+    List<String> revisions = new ArrayList<>();
+    for (ReplicaSet rs : sets(h)) {
+      revisions.add(rs.metadata().annotations().get("deployment.kubernetes.io/revision"));
+    }
+    assertThat(revisions).containsExactlyInAnyOrder("3", "4");
+    assertThat(h.actions("delete_replicaset")).hasSize(2);
+  }
+
+  @Test
+  void pausedDeploymentDoesNotRollOutAndSaysSo() {
+    Harness h = harness();
+    h.store.create(deployment(2, null, null));
+    h.settle();
+    readyAll(h);
+    rollTo(h, "nginx:2", null, true);
+    assertThat(sets(h)).hasSize(1);
+    DeploymentCondition c = stored(h).status().condition("Progressing");
+    assertThat(c.status()).isEqualTo("Unknown");
+    assertThat(c.reason()).isEqualTo("DeploymentPaused");
+    rollTo(h, "nginx:2", null, false);
+    assertThat(sets(h)).hasSize(2);
+  }
+
   @Test
   void recreateDeletesOldPodsBeforeCreatingNewOnes() {
     Harness h = harness();
