@@ -138,7 +138,10 @@ public final class DaemonSetController extends WorkloadController {
     return (a == null ? "" : a).equals(b == null ? "" : b);
   }
 
-  /** Upstream's ReplaceDaemonSetPodNodeNameNodeAffinity: the required terms become one field term. */
+  /**
+   * Upstream's ReplaceDaemonSetPodNodeNameNodeAffinity: the required terms become one field
+   * term naming the node; preferred terms stay.
+   */
   static Affinity withNodeNameAffinity(Affinity affinity, String nodeName) {
     NodeSelector required = new NodeSelector(List.of(new NodeSelectorTerm(null,
         List.of(new NodeSelectorRequirement(NODE_NAME_FIELD, "In", List.of(nodeName))))));

@@ -329,9 +329,12 @@ public final class DeploymentController extends WorkloadController {
       created = store.create(draft.withSpec(new ReplicaSetSpec(replicas, selector, template,
           d.spec().minReadySeconds())));
     } catch (AlreadyExistsException e) {
-      // A hash collision with a set of another template; upstream bumps collisionCount and
-      // retries with a new hash. Here: retry on the next sync with no new set this time.
-      return draftCollision(d, draft);
+      // The name is taken by a set this Deployment does not control, or with another template:
+      // upstream bumps status.collisionCount into the hash and retries. collisionCount is not
+      // modelled, so the run stops with an error that names both objects.
+      throw new IllegalStateException("deployment " + dm.namespace() + "/" + dm.name()
+          + ": ReplicaSet " + draft.metadata().name()
+          + " exists with another template (pod-template-hash collision)");
     }
     action("create_replicaset", describe(ReplicaSet.KIND, created.metadata()),
         Map.of("replicas", Integer.toString(replicas)));
@@ -339,15 +342,10 @@ public final class DeploymentController extends WorkloadController {
     Deployment cur = store.get(Deployment.class, dm.namespace(), dm.name());
     if (hasProgressDeadline(cur)) {
       writeStatus(cur, withCondition(cur.status(), newCondition(PROGRESSING, "True",
-          "NewReplicaSetCreated", "Created new replica set \"" + created.metadata().name() + "\"")));
+          "NewReplicaSetCreated",
+          "Created new replica set \"" + created.metadata().name() + "\"")));
     }
     return created;
-  }
-
-  private ReplicaSet draftCollision(Deployment d, ReplicaSet draft) {
-    throw new IllegalStateException("deployment " + d.metadata().namespace() + "/"
-        + d.metadata().name() + ": ReplicaSet name " + draft.metadata().name()
-        + " is taken by a set with another template (hash collision)");
   }
 
   private void setDeploymentRevision(Deployment d, String revision) {

@@ -29,7 +29,8 @@ import java.util.TreeSet;
  * gives each pod an index (annotation and label {@code batch.kubernetes.io/job-completion-index},
  * hostname {@code <job>-<index>}) and completes when every index has succeeded. A finished Job
  * gets conditions SuccessCriteriaMet and Complete (with completionTime), or FailureTarget and
- * Failed, and its remaining active pods are deleted. Each terminal pod is counted once, as upstream's finalizer-based tracking does.
+ * Failed, and its remaining active pods are deleted. Each terminal pod is counted once, as
+ * upstream's finalizer-based tracking does.
  *
  * <p>Watches Jobs and Pods; writes Pods and Job status. Records {@code controller_action}
  * create_pod / delete_pod, and complete / fail for the Job.

@@ -216,11 +216,6 @@ public abstract class WorkloadController implements ClusterComponent {
     return new String(c);
   }
 
-  /** A string drawn from this controller's random source, for names (e.g. a hash collision). */
-  protected final String randomSuffix() {
-    return suffix();
-  }
-
   /** Now as a {@code metav1.Time} string. */
   protected final String nowTime() {
     return context.loop().clock().rfc3339();

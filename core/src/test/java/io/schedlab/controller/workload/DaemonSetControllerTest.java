@@ -152,7 +152,8 @@ class DaemonSetControllerTest {
     h.settle();
     assertThat(podNodes(h)).containsOnlyKeys("n2");
     h.store.update(Node.class, null, "n2",
-        n -> n.withSpec(NodeBuilder.node("n2").taint("evict", "", Taint.NO_EXECUTE).build().spec()));
+        n -> n.withSpec(
+            NodeBuilder.node("n2").taint("evict", "", Taint.NO_EXECUTE).build().spec()));
     h.settle();
     assertThat(h.pods()).isEmpty();
     assertThat(h.actions("delete_pod")).hasSize(2);

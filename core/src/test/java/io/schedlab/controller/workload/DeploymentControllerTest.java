@@ -72,7 +72,8 @@ class DeploymentControllerTest {
         .containsEntry("deployment.kubernetes.io/desired-replicas", "4")
         .containsEntry("deployment.kubernetes.io/max-replicas", "5");
     assertThat(h.pods()).hasSize(4)
-        .allSatisfy(p -> assertThat(p.metadata().labels()).containsEntry("pod-template-hash", hash));
+        .allSatisfy(p -> assertThat(p.metadata().labels())
+            .containsEntry("pod-template-hash", hash));
     assertThat(stored(h).status().condition("Available").status()).isEqualTo("False");
     readyAll(h);
     Deployment d = stored(h);

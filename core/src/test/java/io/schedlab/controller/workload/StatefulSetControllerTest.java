@@ -47,7 +47,8 @@ class StatefulSetControllerTest {
     assertThat(p0.metadata().labels()).containsEntry("statefulset.kubernetes.io/pod-name", "db-0")
         .containsEntry("apps.kubernetes.io/pod-index", "0");
     // Running but not ready is not enough.
-    h.store.update(Pod.class, "default", "db-0", p -> p.withStatus(p.status().withPhase("Running")));
+    h.store.update(Pod.class, "default", "db-0",
+        p -> p.withStatus(p.status().withPhase("Running")));
     h.settle();
     assertThat(names(h)).containsExactly("db-0");
     h.runFor(3 * S);
