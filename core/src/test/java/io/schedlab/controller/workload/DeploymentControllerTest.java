@@ -179,6 +179,38 @@ class DeploymentControllerTest {
   }
 
   @Test
+  void rolloutWaitsForMinReadySecondsBeforeRemovingOldPods() {
+    Harness h = harness();
+    DeploymentStrategy surgeOnly = new DeploymentStrategy("RollingUpdate",
+        new RollingUpdateDeployment(IntOrString.ofInt(0), IntOrString.ofInt(1)));
+    h.store.create(Deployment.of(Harness.meta("web", 1), new DeploymentSpec(1,
+        Harness.selector(APP), Harness.template(APP, "nginx:1"), surgeOnly, 10, null, null, null),
+        null));
+    h.settle();
+    h.runReady(h.pods().get(0), "n1");
+    h.loop.runUntil(20 * S);
+    h.store.update(Deployment.class, "default", "web", d -> d.withSpec(new DeploymentSpec(1,
+        d.spec().selector(), Harness.template(APP, "nginx:2"), surgeOnly, 10, null, null, null)));
+    h.settle();
+    assertThat(h.pods()).hasSize(2);
+    h.loop.runUntil(25 * S);
+    for (Pod p : h.pods()) {
+      if (!PodStates.isReady(p)) {
+        h.runReady(p, "n1");
+      }
+    }
+    // Ready at 25 s, available strictly after 35 s: the ReplicaSet looks again at 36 s
+    // (minReadySeconds + 1 s), and only then may the old pod go.
+    h.loop.runUntil(35 * S);
+    assertThat(h.pods()).hasSize(2);
+    h.loop.runUntil(36 * S);
+    assertThat(h.pods()).singleElement().satisfies(
+        p -> assertThat(p.spec().containers().get(0).image()).isEqualTo("nginx:2"));
+    assertThat(h.actions("delete_pod")).singleElement()
+        .satisfies(e -> assertThat(e.seconds()).isEqualTo(36.0));
+  }
+
+  @Test
   void recreateDeletesOldPodsBeforeCreatingNewOnes() {
     Harness h = harness();
     h.store.create(deployment(3, new DeploymentStrategy("Recreate", null), null));
