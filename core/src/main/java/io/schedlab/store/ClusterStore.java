@@ -37,7 +37,8 @@ import java.util.function.UnaryOperator;
  *       creationTimestamp and deletionTimestamp from the stored object, and an update that changes
  *       nothing is not written (no new revision, no event), as in etcd3's GuaranteedUpdate.
  *   <li>Delete of an object with finalizers only marks it (deletionTimestamp, grace 0); the update
- *       that removes the last finalizer deletes it. Pod graceful deletion is not modelled here.
+ *       that removes the last finalizer deletes it. {@link #deleteGracefully} marks an object
+ *       with a grace period instead, for its kubelet to remove.
  * </ul>
  *
  * <p>Implementation note: one {@code TreeMap} per type gives key-sorted listing for free. Watch
@@ -288,6 +289,44 @@ public final class ClusterStore {
     return marked;
   }
 
+  /**
+   * Graceful deletion, as the API server does for a pod with a grace period: a positive {@code
+   * gracePeriodSeconds} only marks the object (deletionTimestamp = now + grace,
+   * deletionGracePeriodSeconds = grace) and leaves removing it to whoever watches (the kubelet); a
+   * second request may only shorten the period. Zero deletes at once (finalizers still hold it).
+   *
+   * @throws NotFoundException if nothing is stored under the key
+   * @throws IllegalArgumentException if {@code gracePeriodSeconds} is negative
+   */
+  public <T extends KubeObject> T deleteGracefully(
+      Class<T> type, String namespace, String name, long gracePeriodSeconds) {
+    if (gracePeriodSeconds < 0) {
+      throw new IllegalArgumentException("gracePeriodSeconds: expected 0 or more, got "
+          + gracePeriodSeconds);
+    }
+    if (gracePeriodSeconds == 0) {
+      return delete(type, namespace, name);
+    }
+    Table table = tableFor(type);
+    String key = key(namespace, name);
+    T stored = type.cast(table.objects.get(key));
+    if (stored == null) {
+      throw new NotFoundException(table.resource, key);
+    }
+    ObjectMeta meta = stored.metadata();
+    Long current = meta.deletionGracePeriodSeconds();
+    if (meta.deletionTimestamp() != null && current != null && current <= gracePeriodSeconds) {
+      return stored; // already terminating at least this soon
+    }
+    long rv = ++revision;
+    String at = VirtualClock.rfc3339(epoch, nowNanos.getAsLong() + gracePeriodSeconds * 1_000_000_000L);
+    T marked = withMeta(stored, meta(meta, meta.name(), meta.uid(), Long.toString(rv),
+        meta.creationTimestamp(), at, gracePeriodSeconds));
+    table.objects.put(key, marked);
+    publish(table, WatchEvent.Type.MODIFIED, marked, stored, rv);
+    return marked;
+  }
+
   private <T extends KubeObject> T commitUpdate(Table table, String key, KubeObject stored, T obj) {
     ObjectMeta old = stored.metadata();
     ObjectMeta meta = meta(obj.metadata(), old.name(), old.uid(), old.resourceVersion(),
@@ -296,7 +335,12 @@ public final class ClusterStore {
     if (candidate.equals(stored)) {
       return candidate; // nothing changed: etcd3 skips the write
     }
-    if (meta.deletionTimestamp() != null && meta.finalizers().isEmpty()) {
+    // As the registry's shouldDeleteDuringUpdate: an object being deleted goes once its last
+    // finalizer is gone, unless it is still inside a graceful-deletion period (a terminating pod
+    // whose kubelet is still writing its status).
+    Long grace = old.deletionGracePeriodSeconds();
+    if (meta.deletionTimestamp() != null && meta.finalizers().isEmpty()
+        && (grace == null || grace == 0)) {
       return remove(table, key, candidate);
     }
     long rv = ++revision;
