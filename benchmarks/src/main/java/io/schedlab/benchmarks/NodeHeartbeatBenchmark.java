@@ -33,6 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * 5 min) for one virtual hour, all through the simulated store. The score is the wall time of
  * one whole run, setup included; the target is at most 60 s.
  *
+ * <p>Measured on the 2-core build machine (JDK 25, -Xmx2g): 19.7 s per virtual hour (three runs
+ * between 15.6 and 23.0 s; a cold single shot 16.1 s), about 7.2 million loop events and 3.6
+ * million lease writes, so well inside the 60 s target without special tuning.
+ *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar NodeHeartbeatBenchmark}
  */
 @State(Scope.Benchmark)

@@ -2,12 +2,18 @@ package io.schedlab.node;
 
 /**
  * A block of IPv4 addresses from a CIDR, handed out in order: the deterministic allocator behind
- * node InternalIPs/ExternalIPs and pod IPs. The block's first address (the network) is skipped.
+ * node InternalIPs/ExternalIPs and pod IPs. The block's first address (the network) and, in
+ * blocks larger than two, its last (broadcast) are skipped. Released addresses are reused round
+ * robin, as the host-local IPAM plugin does: allocation continues after the last address handed
+ * out and wraps around.
  */
 public final class Ipv4Range {
+  private static final int MAX_PREFIX_BITS = 31;
+
   private final String cidr;
   private final long base;
   private final long size;
+  private final java.util.BitSet used = new java.util.BitSet();
   private long next = 1;
 
   public Ipv4Range(String cidr) {
@@ -27,7 +33,7 @@ public final class Ipv4Range {
     }
     long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
     this.base = parse(cidr.substring(0, slash), cidr) & mask;
-    this.size = 1L << (32 - prefix);
+    this.size = 1L << Math.min(32 - prefix, MAX_PREFIX_BITS);
   }
 
   /**
@@ -46,10 +52,26 @@ public final class Ipv4Range {
 
   /** The next free address. */
   public String next() {
-    if (next >= size - 1 && size > 2) {
-      throw new IllegalStateException("CIDR " + cidr + ": no addresses left");
+    long limit = size > 2 ? size - 1 : size;
+    for (long tries = 1; tries < limit; tries++) {
+      if (next >= limit) {
+        next = 1;
+      }
+      long offset = next++;
+      if (!used.get((int) offset)) {
+        used.set((int) offset);
+        return format(base + offset);
+      }
     }
-    return format(base + next++);
+    throw new IllegalStateException("CIDR " + cidr + ": no addresses left");
+  }
+
+  /** Returns an address to the pool; addresses outside the block are ignored. */
+  public void release(String ip) {
+    long offset = parse(ip, ip) - base;
+    if (offset > 0 && offset < size) {
+      used.clear((int) offset);
+    }
   }
 
   static long parse(String ip, String context) {

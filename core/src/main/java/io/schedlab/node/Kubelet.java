@@ -183,7 +183,7 @@ public final class Kubelet implements ClusterComponent {
     pullTimers.clear();
     pulling.clear();
     for (PodRun run : pods.values()) {
-      cancel(run.timer);
+      stop(run);
     }
     pods.clear();
     if (podWatch != null) {
@@ -784,6 +784,7 @@ public final class Kubelet implements ClusterComponent {
     if (!restart) {
       run.state = PodRun.DONE;
       run.succeeded = code == 0;
+      releaseIp(run);
       ctx.record(SimEvent.of(ctx.now(),
           code == 0 ? SimEvent.Types.POD_COMPLETED : SimEvent.Types.POD_FAILED, nodeName,
           run.key).with("exitCode", Integer.toString(code)));
@@ -858,6 +859,7 @@ public final class Kubelet implements ClusterComponent {
 
   private void finishTermination(PodRun run, boolean exitedOnItsOwn) {
     run.state = PodRun.DONE;
+    releaseIp(run);
     run.succeeded = exitedOnItsOwn && run.lastExit == 0
         && !"Always".equals(or(run.pod.spec().restartPolicy(), "Always"));
     pushStatus(run);
@@ -886,6 +888,16 @@ public final class Kubelet implements ClusterComponent {
     cancel(run.timer);
     run.timer = null;
     run.state = PodRun.DONE;
+    releaseIp(run);
+  }
+
+  /** The sandbox is torn down: its address goes back to the node's pool. */
+  private void releaseIp(PodRun run) {
+    if (run.podIP != null && !run.ipReleased && podIps != null
+        && !Boolean.TRUE.equals(run.pod.spec().hostNetwork())) {
+      podIps.release(run.podIP);
+    }
+    run.ipReleased = true;
   }
 
   private static void cancel(Timer t) {
@@ -978,7 +990,7 @@ public final class Kubelet implements ClusterComponent {
 
   private void resync() {
     List<Pod> bound = store.list(Pod.class);
-    Map<String, Pod> mine = new HashMap<>();
+    Map<String, Pod> mine = new LinkedHashMap<>();
     for (Pod p : bound) {
       if (isMine(p)) {
         mine.put(p.key(), p);
@@ -1051,6 +1063,7 @@ public final class Kubelet implements ClusterComponent {
     boolean statusDirty;
     boolean deletePending;
     boolean hadRun;
+    boolean ipReleased;
     Timer timer;
     String startTime;
     String podIP;

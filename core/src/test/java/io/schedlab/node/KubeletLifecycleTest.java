@@ -74,6 +74,20 @@ class KubeletLifecycleTest {
   }
 
   @Test
+  void podIpsOfFinishedPodsAreReused() {
+    KubeletHarness h = new KubeletHarness();
+    h.kubelet("n1");
+    // 300 short pods one after another on a /24 (254 addresses): addresses must come back.
+    for (int i = 0; i < 300; i++) {
+      h.store.create(withPolicy(KubeletHarness.pod("p" + i, "n1",
+          Map.of(WorkloadAnnotations.DURATION, "1s")), "Never"));
+      h.runTo(2 * i + 2);
+      h.store.delete(Pod.class, "default", "p" + i);
+    }
+    assertThat(h.log.ofType(SimEvent.Types.POD_COMPLETED)).hasSize(300);
+  }
+
+  @Test
   void crashLoopBackOffDoublesFrom10sAndCapsAt300s() {
     KubeletHarness h = new KubeletHarness();
     h.kubelet("n1");

@@ -42,6 +42,19 @@ class NodeSupportTest {
   }
 
   @Test
+  void releasedAddressesAreReusedRoundRobin() {
+    Ipv4Range r = new Ipv4Range("10.1.2.0/29"); // .1 to .6
+    for (int i = 1; i <= 6; i++) {
+      assertThat(r.next()).isEqualTo("10.1.2." + i);
+    }
+    r.release("10.1.2.3");
+    r.release("10.1.2.5");
+    assertThat(r.next()).isEqualTo("10.1.2.3");
+    assertThat(r.next()).isEqualTo("10.1.2.5");
+    assertThatThrownBy(r::next).hasMessageContaining("no addresses left");
+  }
+
+  @Test
   void badCidrIsNamed() {
     assertThatThrownBy(() -> new Ipv4Range("10.0.0.0")).hasMessageContaining("a.b.c.d/n");
     assertThatThrownBy(() -> new Ipv4Range("10.0.300.0/8")).hasMessageContaining("300");
