@@ -1,6 +1,7 @@
 package io.schedlab.node;
 
 import io.schedlab.api.Container;
+import io.schedlab.api.ContainerStatus;
 import io.schedlab.api.ContainerImage;
 import io.schedlab.api.Lease;
 import io.schedlab.api.LeaseSpec;
@@ -12,6 +13,7 @@ import io.schedlab.api.NodeSystemInfo;
 import io.schedlab.api.ObjectMeta;
 import io.schedlab.api.OwnerReference;
 import io.schedlab.api.Pod;
+import io.schedlab.api.Quantity;
 import io.schedlab.cluster.ClusterComponent;
 import io.schedlab.cluster.ClusterContext;
 import io.schedlab.cluster.SimEvent;
@@ -32,6 +34,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -56,6 +59,8 @@ public final class Kubelet implements ClusterComponent {
   static final long BACKOFF_MAX = 300 * Durations.SECOND;
   /** nodeStatusMaxImages default 50. */
   static final int MAX_IMAGES = 50;
+  /** The eviction manager's monitoring interval (housekeeping, 10 s). */
+  static final long EVICTION_MONITORING_PERIOD = 10 * Durations.SECOND;
   /** Exit code of a container killed by SIGKILL. */
   static final int EXIT_KILLED = 137;
 
@@ -88,6 +93,7 @@ public final class Kubelet implements ClusterComponent {
   private boolean partitioned;
   private Timer leaseTimer;
   private Timer statusTimer;
+  private Timer evictionTimer;
   private WatchHandle podWatch;
   private Lease lease;
   private Node lastWritten;
@@ -140,7 +146,7 @@ public final class Kubelet implements ClusterComponent {
     return partitioned;
   }
 
-  /** The images present on the node, largest first as reported. */
+  /** The images present on the node, in the order they arrived. */
   public List<String> images() {
     return new ArrayList<>(images.keySet());
   }
@@ -177,6 +183,7 @@ public final class Kubelet implements ClusterComponent {
     running = false;
     cancel(leaseTimer);
     cancel(statusTimer);
+    cancel(evictionTimer);
     for (Timer t : pullTimers) {
       t.cancel();
     }
@@ -236,11 +243,13 @@ public final class Kubelet implements ClusterComponent {
         this::leaseTick);
     statusTimer = loop.after(jittered(config.nodeStatusUpdateFrequencyNanos()),
         "kubelet-status", this::statusTick);
+    evictionTimer = loop.every(EVICTION_MONITORING_PERIOD, "kubelet-eviction",
+        this::evictionTick);
     List<Pod> bound = store.listAndWatch(Pod.class, this::isMine, this::onPodEvent);
     for (Pod pod : staticPods) {
       PodRun run = new PodRun(pod, true);
       pods.put(run.key, run);
-      admit(run, bound);
+      admit(run);
       ensureMirror(run);
     }
     for (Pod pod : bound) {
@@ -347,7 +356,7 @@ public final class Kubelet implements ClusterComponent {
     }
     long now = loop.nowNanos();
     boolean reportDue = now - lastReportNanos >= config.nodeStatusReportFrequencyNanos();
-    boolean pressureChanged = conditions.observe(this, now);
+    boolean pressureChanged = conditions.refresh(config, now);
     if (stored == lastWritten && !pressureChanged && imagesVersion == reportedImagesVersion
         && !reportDue) {
       return;
@@ -397,7 +406,7 @@ public final class Kubelet implements ClusterComponent {
         "KubeletHasSufficientPID", "kubelet has sufficient PID available", now));
     conds.add(condition(old, "Ready", true, "KubeletReady", "kubelet is posting ready status",
         "KubeletNotReady", "", now));
-    Map<String, io.schedlab.api.Quantity> capacity = capacity();
+    Map<String, Quantity> capacity = capacity();
     return new NodeStatus(capacity, NodeResources.allocatable(capacity, config), conds,
         addresses(), imageList(), nodeInfo(), null);
   }
@@ -428,11 +437,11 @@ public final class Kubelet implements ClusterComponent {
     for (int i = 0; i < a.conditions().size(); i++) {
       NodeCondition x = a.conditions().get(i);
       NodeCondition y = b.conditions().get(i);
-      if (!java.util.Objects.equals(x.type(), y.type())
-          || !java.util.Objects.equals(x.status(), y.status())
-          || !java.util.Objects.equals(x.reason(), y.reason())
-          || !java.util.Objects.equals(x.message(), y.message())
-          || !java.util.Objects.equals(x.lastTransitionTime(), y.lastTransitionTime())) {
+      if (!Objects.equals(x.type(), y.type())
+          || !Objects.equals(x.status(), y.status())
+          || !Objects.equals(x.reason(), y.reason())
+          || !Objects.equals(x.message(), y.message())
+          || !Objects.equals(x.lastTransitionTime(), y.lastTransitionTime())) {
         return false;
       }
     }
@@ -441,11 +450,11 @@ public final class Kubelet implements ClusterComponent {
         && a.nodeInfo().equals(b.nodeInfo());
   }
 
-  private Map<String, io.schedlab.api.Quantity> capacity() {
-    Map<String, io.schedlab.api.Quantity> cap = new LinkedHashMap<>(
+  private Map<String, Quantity> capacity() {
+    Map<String, Quantity> cap = new LinkedHashMap<>(
         template.status().capacity());
-    cap.putIfAbsent("pods", io.schedlab.api.Quantity.of(config.maxPods(),
-        io.schedlab.api.Quantity.Format.DECIMAL_SI));
+    cap.putIfAbsent("pods", Quantity.of(config.maxPods(),
+        Quantity.Format.DECIMAL_SI));
     return cap;
   }
 
@@ -504,6 +513,122 @@ public final class Kubelet implements ClusterComponent {
     return new long[] {mem, disk, pids};
   }
 
+  /**
+   * One eviction-manager pass with the hard thresholds: when a signal (memory.available,
+   * nodefs.available, pid.available) is below its threshold, kill one pod at once (hard eviction
+   * has no grace period), ranked as upstream: pods using more than they request first, then lower
+   * priority, then the larger excess.
+   */
+  private void evictionTick() {
+    if (!running) {
+      return;
+    }
+    conditions.sample(this, loop.nowNanos());
+    long[] used = usage();
+    Map<String, Quantity> cap = template.status().capacity();
+    int signal = -1;
+    long available = 0;
+    long threshold = 0;
+    Quantity memCap = cap.get("memory");
+    Quantity diskCap = cap.get("ephemeral-storage");
+    if (memCap != null && used[0] > 0) {
+      available = memCap.value() - NodeConditions.reserved(config, "memory") - used[0];
+      threshold = config.evictionHardMemoryBytes();
+      signal = available < threshold ? 0 : -1;
+    }
+    if (signal < 0 && diskCap != null && used[1] > 0) {
+      available = diskCap.value() - used[1];
+      threshold = NodeResources.percentOf(diskCap.value(), config.evictionHardNodefsPercent());
+      signal = available < threshold ? 1 : -1;
+    }
+    if (signal < 0 && config.evictionHardPidsAvailable() > 0 && used[2] > 0) {
+      available = config.pidMax() - used[2];
+      threshold = config.evictionHardPidsAvailable();
+      signal = available < threshold ? 2 : -1;
+    }
+    if (signal < 0) {
+      return;
+    }
+    String resource = signal == 0 ? "memory" : signal == 1 ? "ephemeral-storage" : "pids";
+    PodRun victim = null;
+    for (PodRun run : pods.values()) {
+      if (run.state != PodRun.RUNNING || run.isStatic) {
+        continue;
+      }
+      if (victim == null || evictsBefore(run, victim, signal, resource)) {
+        victim = run;
+      }
+    }
+    if (victim == null) {
+      return;
+    }
+    boolean bytes = signal < 2;
+    String message = "The node was low on resource: " + resource + ". Threshold quantity: "
+        + amount(threshold, bytes) + ", available: " + amount(available, bytes) + ". ";
+    if (signal < 2) {
+      for (Container c : victim.pod.spec().containers()) {
+        Quantity request = c.resources().requests().get(resource);
+        message += "Container " + c.name() + " was using "
+            + amount(usageOf(victim, signal) / Math.max(1, victim.pod.spec().containers().size()),
+                true)
+            + ", request is " + (request == null ? "0" : request.toString())
+            + ", has larger consumption of " + resource + ". ";
+      }
+    }
+    cancel(victim.timer);
+    victim.timer = null;
+    victim.lastExit = EXIT_KILLED;
+    victim.lastStartedAt = victim.containerStartedAt;
+    victim.lastFinishedAt = nowText();
+    victim.state = PodRun.DONE;
+    victim.succeeded = false;
+    victim.failReason = "Evicted";
+    victim.failMessage = message;
+    releaseIp(victim);
+    ctx.record(SimEvent.of(ctx.now(), SimEvent.Types.POD_EVICTED, nodeName, victim.key)
+        .with("reason", "Evicted").with("resource", resource));
+    pushStatus(victim);
+  }
+
+  private static String amount(long value, boolean bytes) {
+    return bytes ? Quantity.of(value, Quantity.Format.BINARY_SI).toString()
+        : Long.toString(value);
+  }
+
+  private static long usageOf(PodRun run, int signal) {
+    return signal == 0 ? run.memory : signal == 1 ? run.disk : run.pids;
+  }
+
+  private boolean evictsBefore(PodRun a, PodRun b, int signal, String resource) {
+    if (signal < 2) {
+      long excessA = usageOf(a, signal) - requestOf(a, resource);
+      long excessB = usageOf(b, signal) - requestOf(b, resource);
+      if ((excessA > 0) != (excessB > 0)) {
+        return excessA > 0;
+      }
+      int pa = priorityOf(a);
+      int pb = priorityOf(b);
+      if (pa != pb) {
+        return pa < pb;
+      }
+      return excessA > excessB;
+    }
+    int pa = priorityOf(a);
+    int pb = priorityOf(b);
+    return pa != pb ? pa < pb : a.pids > b.pids;
+  }
+
+  private long requestOf(PodRun run, String resource) {
+    long[] r = io.schedlab.framework.PodRequests.of(run.pod, registry);
+    int i = registry.indexOf(resource);
+    return ResourceRegistry.get(r, i);
+  }
+
+  private static int priorityOf(PodRun run) {
+    Integer p = run.pod.spec().priority();
+    return p == null ? 0 : p;
+  }
+
   /** The kubelet's pressure conditions, with the eviction pressure transition period. */
   private static final class NodeConditions {
     boolean memory;
@@ -518,23 +643,19 @@ public final class Kubelet implements ClusterComponent {
       memorySeen = diskSeen = pidSeen = Long.MIN_VALUE;
     }
 
-    /** Observes the signals now; returns whether a condition changed. */
-    boolean observe(Kubelet k, long now) {
+    /** The eviction manager's observation: notes which signals are below their threshold. */
+    void sample(Kubelet k, long now) {
       long[] used = k.usage();
-      Map<String, io.schedlab.api.Quantity> cap = k.template.status().capacity();
+      Map<String, Quantity> cap = k.template.status().capacity();
       KubeletConfig c = k.config;
-      long period = c.evictionPressureTransitionPeriodNanos();
-      boolean before = memory;
-      boolean beforeDisk = disk;
-      boolean beforePid = pid;
-      io.schedlab.api.Quantity memCap = cap.get("memory");
+      Quantity memCap = cap.get("memory");
       if (memCap != null) {
         long available = memCap.value() - reserved(c, "memory") - used[0];
         if (used[0] > 0 && available < c.evictionHardMemoryBytes()) {
           memorySeen = now;
         }
       }
-      io.schedlab.api.Quantity diskCap = cap.get("ephemeral-storage");
+      Quantity diskCap = cap.get("ephemeral-storage");
       if (diskCap != null) {
         long available = diskCap.value() - used[1];
         if (used[1] > 0
@@ -546,6 +667,14 @@ public final class Kubelet implements ClusterComponent {
           && c.pidMax() - used[2] < c.evictionHardPidsAvailable()) {
         pidSeen = now;
       }
+    }
+
+    /** Updates the conditions for now; returns whether one changed. */
+    boolean refresh(KubeletConfig c, long now) {
+      long period = c.evictionPressureTransitionPeriodNanos();
+      boolean before = memory;
+      boolean beforeDisk = disk;
+      boolean beforePid = pid;
       memory = memorySeen != Long.MIN_VALUE && now - memorySeen < Math.max(period, 1);
       disk = diskSeen != Long.MIN_VALUE && now - diskSeen < Math.max(period, 1);
       pid = pidSeen != Long.MIN_VALUE && now - pidSeen < Math.max(period, 1);
@@ -554,8 +683,8 @@ public final class Kubelet implements ClusterComponent {
 
     private static long reserved(KubeletConfig c, String resource) {
       long r = 0;
-      io.schedlab.api.Quantity k = c.kubeReserved().get(resource);
-      io.schedlab.api.Quantity s = c.systemReserved().get(resource);
+      Quantity k = c.kubeReserved().get(resource);
+      Quantity s = c.systemReserved().get(resource);
       r += k == null ? 0 : k.value();
       r += s == null ? 0 : s.value();
       return r;
@@ -608,7 +737,7 @@ public final class Kubelet implements ClusterComponent {
         run.restartCount = restartCountOf(pod);
         run.hadRun = true;
       }
-      admit(run, null);
+      admit(run);
       if (pods.get(run.key) == run && pod.metadata().deletionTimestamp() != null) {
         terminate(run);
       }
@@ -621,7 +750,7 @@ public final class Kubelet implements ClusterComponent {
   }
 
   private static int restartCountOf(Pod pod) {
-    List<io.schedlab.api.ContainerStatus> cs = pod.status().containerStatuses();
+    List<ContainerStatus> cs = pod.status().containerStatuses();
     return cs.isEmpty() ? 0 : cs.get(0).restartCount();
   }
 
@@ -639,7 +768,7 @@ public final class Kubelet implements ClusterComponent {
     pods.remove(run.key);
   }
 
-  private void admit(PodRun run, List<Pod> ignored) {
+  private void admit(PodRun run) {
     List<Pod> active = new ArrayList<>(pods.size());
     for (PodRun other : pods.values()) {
       if (other != run && other.state != PodRun.DONE) {
@@ -667,6 +796,12 @@ public final class Kubelet implements ClusterComponent {
         WorkloadAnnotations.FOREVER);
     run.exitCode = WorkloadAnnotations.exitCode(run.pod);
     run.startTime = nowText();
+    Long deadline = run.pod.spec().activeDeadlineSeconds();
+    if (deadline != null && deadline >= 0) {
+      // The kubelet's activeDeadlineHandler: counted from status.startTime.
+      run.deadlineTimer = loop.after(deadline * Durations.SECOND, "kubelet-active-deadline",
+          () -> deadlineExceeded(run));
+    }
     if (run.hadRun) {
       // The containers died with the kubelet: handle as a kill, per restartPolicy.
       run.state = PodRun.RUNNING;
@@ -824,6 +959,28 @@ public final class Kubelet implements ClusterComponent {
     scheduleExit(run);
   }
 
+  private void deadlineExceeded(PodRun run) {
+    run.deadlineTimer = null;
+    if (run.state == PodRun.DONE || run.terminating) {
+      return;
+    }
+    cancel(run.timer);
+    run.timer = null;
+    if (run.state == PodRun.RUNNING) {
+      run.lastExit = EXIT_KILLED;
+      run.lastStartedAt = run.containerStartedAt;
+      run.lastFinishedAt = nowText();
+    }
+    run.state = PodRun.DONE;
+    run.succeeded = false;
+    run.failReason = "DeadlineExceeded";
+    run.failMessage = "Pod was active on the node longer than the specified deadline";
+    releaseIp(run);
+    ctx.record(SimEvent.of(ctx.now(), SimEvent.Types.POD_FAILED, nodeName, run.key)
+        .with("reason", run.failReason));
+    pushStatus(run);
+  }
+
   /** Graceful termination of a pod marked for deletion. */
   private void terminate(PodRun run) {
     run.terminating = true;
@@ -886,7 +1043,9 @@ public final class Kubelet implements ClusterComponent {
   /** Kills a pod's containers without telling the store (it is gone from there). */
   private void stop(PodRun run) {
     cancel(run.timer);
+    cancel(run.deadlineTimer);
     run.timer = null;
+    run.deadlineTimer = null;
     run.state = PodRun.DONE;
     releaseIp(run);
   }
@@ -1064,7 +1223,10 @@ public final class Kubelet implements ClusterComponent {
     boolean deletePending;
     boolean hadRun;
     boolean ipReleased;
+    String failReason;
+    String failMessage;
     Timer timer;
+    Timer deadlineTimer;
     String startTime;
     String podIP;
     String containerStartedAt;

@@ -40,6 +40,10 @@ final class PodStatuses {
     conds.add(cond(old, "ContainersReady", up, done ? "PodCompleted" : "ContainersNotReady",
         done ? null : notReadyMessage, now));
     conds.add(cond(old, "PodScheduled", true, null, null, now));
+    if ("Evicted".equals(run.failReason)) {
+      conds.add(new PodCondition("DisruptionTarget", "True", "TerminationByKubelet",
+          run.failMessage, now));
+    }
     List<ContainerStatus> statuses = new ArrayList<>(containers.size());
     ContainerState last = run.lastExit >= 0 && !done ? terminated(run) : ContainerState.EMPTY;
     for (Container c : containers) {
@@ -64,7 +68,7 @@ final class PodStatuses {
           state, last));
     }
     return new PodStatus(phase, old.nominatedNodeName(), conds, kubelet.internalIP(),
-        run.podIP, run.startTime, null, null, old.qosClass(), statuses);
+        run.podIP, run.startTime, run.failReason, run.failMessage, old.qosClass(), statuses);
   }
 
   private static ContainerState terminated(Kubelet.PodRun run) {

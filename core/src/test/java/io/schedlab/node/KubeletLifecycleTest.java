@@ -169,6 +169,25 @@ class KubeletLifecycleTest {
   }
 
   @Test
+  void activeDeadlineFailsThePod() {
+    KubeletHarness h = new KubeletHarness();
+    h.kubelet("n1");
+    Pod pod = KubeletHarness.pod("p", "n1", Map.of());
+    PodSpec s = pod.spec();
+    h.store.create(pod.withSpec(new PodSpec(s.containers(), s.initContainers(), s.nodeName(),
+        s.nodeSelector(), s.affinity(), s.tolerations(), s.priority(), s.priorityClassName(),
+        s.schedulerName(), s.preemptionPolicy(), s.overhead(), s.resources(),
+        s.schedulingGates(), s.topologySpreadConstraints(), s.restartPolicy(),
+        s.terminationGracePeriodSeconds(), 45L, s.serviceAccountName(), s.hostNetwork(),
+        s.hostname(), s.subdomain())));
+    h.runTo(100);
+    assertThat(h.times(SimEvent.Types.POD_FAILED, "default/p")).containsExactly(45.0);
+    assertThat(h.get("p").status().reason()).isEqualTo("DeadlineExceeded");
+    assertThat(h.get("p").status().message())
+        .isEqualTo("Pod was active on the node longer than the specified deadline");
+  }
+
+  @Test
   void finishedPodIsDeletedAtOnce() {
     KubeletHarness h = new KubeletHarness();
     h.kubelet("n1");
