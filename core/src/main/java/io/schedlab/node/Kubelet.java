@@ -237,8 +237,10 @@ public final class Kubelet implements ClusterComponent {
   private void boot() {
     running = true;
     conditions.reset();
-    register();
-    renewLease();
+    if (!partitioned) { // else the heal's resync registers and renews
+      register();
+      renewLease();
+    }
     leaseTimer = loop.after(jittered(config.leaseRenewIntervalNanos()), "kubelet-lease",
         this::leaseTick);
     statusTimer = loop.after(jittered(config.nodeStatusUpdateFrequencyNanos()),
@@ -246,6 +248,9 @@ public final class Kubelet implements ClusterComponent {
     evictionTimer = loop.every(EVICTION_MONITORING_PERIOD, "kubelet-eviction",
         this::evictionTick);
     List<Pod> bound = store.listAndWatch(Pod.class, this::isMine, this::onPodEvent);
+    if (partitioned) {
+      bound = List.of(); // cannot list; the heal's resync catches up
+    }
     for (Pod pod : staticPods) {
       PodRun run = new PodRun(pod, true);
       pods.put(run.key, run);
@@ -520,8 +525,8 @@ public final class Kubelet implements ClusterComponent {
    * priority, then the larger excess.
    */
   private void evictionTick() {
-    if (!running) {
-      return;
+    if (!running || pods.isEmpty()) {
+      return; // no pod, no usage: nothing to observe
     }
     conditions.sample(this, loop.nowNanos());
     long[] used = usage();
@@ -1187,8 +1192,8 @@ public final class Kubelet implements ClusterComponent {
         addPod(p, false);
       }
     }
+    register(); // posts status now (and registers, if the kubelet came up while cut off)
     renewLease();
-    syncNodeStatus();
   }
 
   private void requireStarted() {
