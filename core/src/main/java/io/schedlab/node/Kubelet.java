@@ -412,7 +412,11 @@ public final class Kubelet implements ClusterComponent {
     conds.add(condition(old, "Ready", true, "KubeletReady", "kubelet is posting ready status",
         "KubeletNotReady", "", now));
     Map<String, Quantity> capacity = capacity();
-    return new NodeStatus(capacity, NodeResources.allocatable(capacity, config), conds,
+    // A template that states allocatable (a recorded node) keeps it: its own kubelet's
+    // reservations are already in it.
+    Map<String, Quantity> allocatable = template.status().allocatable().isEmpty()
+        ? NodeResources.allocatable(capacity, config) : template.status().allocatable();
+    return new NodeStatus(capacity, allocatable, conds,
         addresses(), imageList(), nodeInfo(), null);
   }
 

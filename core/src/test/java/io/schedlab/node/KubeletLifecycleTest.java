@@ -188,6 +188,37 @@ class KubeletLifecycleTest {
   }
 
   @Test
+  void hostNetworkPodUsesTheNodeAddress() {
+    KubeletHarness h = new KubeletHarness();
+    h.kubelet("n1");
+    Pod pod = KubeletHarness.pod("p", "n1", Map.of());
+    PodSpec s = pod.spec();
+    h.store.create(pod.withSpec(new PodSpec(s.containers(), s.initContainers(), s.nodeName(),
+        s.nodeSelector(), s.affinity(), s.tolerations(), s.priority(), s.priorityClassName(),
+        s.schedulerName(), s.preemptionPolicy(), s.overhead(), s.resources(),
+        s.schedulingGates(), s.topologySpreadConstraints(), s.restartPolicy(),
+        s.terminationGracePeriodSeconds(), s.activeDeadlineSeconds(), s.serviceAccountName(),
+        true, s.hostname(), s.subdomain())));
+    h.runTo(1);
+    assertThat(h.get("p").status().podIP()).isEqualTo("10.0.0.1");
+  }
+
+  @Test
+  void podDeletedWhilePullingGoesAtOnce() {
+    KubeletHarness h = new KubeletHarness();
+    h.kubelet("n1");
+    h.store.create(KubeletHarness.pod("p", "n1", "big:1", Map.of(),
+        Map.of(WorkloadAnnotations.IMAGE_SIZE, "5000000000"))); // 100 s at 50 MB/s
+    h.runTo(10);
+    PodDeletion.delete(h.store, "default", "p");
+    h.runTo(11);
+    assertThat(h.get("p")).isNull();
+    assertThat(h.times(SimEvent.Types.POD_DELETED, "default/p")).containsExactly(10.0);
+    h.runTo(200);
+    assertThat(h.log.ofType(SimEvent.Types.POD_STARTED)).isEmpty();
+  }
+
+  @Test
   void finishedPodIsDeletedAtOnce() {
     KubeletHarness h = new KubeletHarness();
     h.kubelet("n1");

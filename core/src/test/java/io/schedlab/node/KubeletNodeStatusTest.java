@@ -63,6 +63,40 @@ class KubeletNodeStatusTest {
   }
 
   @Test
+  void statedAllocatableIsKept() {
+    KubeletHarness h = new KubeletHarness();
+    Node template = KubeletHarness.node("n1", "4", "8Gi", List.of());
+    Map<String, Quantity> stated = Map.of("cpu", Quantity.parse("3500m"),
+        "memory", Quantity.parse("7Gi"), "pods", Quantity.parse("58"));
+    h.kubelet(template.withStatus(template.status().withAllocatable(stated)),
+        KubeletConfig.DEFAULTS);
+    assertThat(h.store.get(Node.class, null, "n1").status().allocatable()).isEqualTo(stated);
+  }
+
+  @Test
+  void leaseWrittenBySomeoneElseIsTakenBack() {
+    KubeletHarness h = new KubeletHarness();
+    h.kubelet("n1");
+    h.runTo(15);
+    h.store.update(Lease.class, Kubelet.LEASE_NAMESPACE, "n1",
+        l -> l.withSpec(new io.schedlab.api.LeaseSpec("intruder", 40, null, null, null)));
+    h.runTo(25);
+    Lease lease = h.store.get(Lease.class, Kubelet.LEASE_NAMESPACE, "n1");
+    assertThat(lease.spec().holderIdentity()).isEqualTo("n1");
+    assertThat(seconds(lease.spec().renewTime())).isGreaterThanOrEqualTo(20.0);
+  }
+
+  @Test
+  void deletedNodeIsNotRecreatedAndNothingBreaks() {
+    KubeletHarness h = new KubeletHarness();
+    h.kubelet("n1");
+    h.runTo(15);
+    h.store.delete(Node.class, null, "n1");
+    h.runTo(700);
+    assertThat(h.store.get(Node.class, null, "n1")).isNull();
+  }
+
+  @Test
   void leaseIsRenewedEveryTenSecondsWithJitter() {
     KubeletHarness h = new KubeletHarness();
     h.kubelet("n1");
