@@ -1,7 +1,9 @@
 package io.schedlab.node;
 
 import io.schedlab.api.Pod;
+import io.schedlab.api.Quantity;
 import io.schedlab.sim.Durations;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,6 +30,30 @@ public final class WorkloadAnnotations {
   public static final long FOREVER = -1;
 
   private WorkloadAnnotations() {}
+
+  /**
+   * A trace pod with its recorded run time and usage written as these annotations, so the node
+   * model runs it as recorded: a negative {@code durationNanos} means none; usage keys are
+   * {@code memory}, {@code ephemeral-storage} and {@code pids} (others are ignored).
+   */
+  public static Pod annotate(Pod pod, long durationNanos, Map<String, Quantity> usage) {
+    Map<String, String> a = new LinkedHashMap<>(pod.metadata().annotations());
+    if (durationNanos >= 0) {
+      a.put(DURATION, Durations.format(durationNanos));
+    }
+    if (usage != null) {
+      put(a, USAGE_MEMORY, usage.get("memory"));
+      put(a, USAGE_EPHEMERAL_STORAGE, usage.get("ephemeral-storage"));
+      put(a, USAGE_PIDS, usage.get("pids"));
+    }
+    return pod.withMetadata(pod.metadata().withAnnotations(a));
+  }
+
+  private static void put(Map<String, String> a, String key, Quantity q) {
+    if (q != null) {
+      a.put(key, Long.toString(q.value()));
+    }
+  }
 
   /** The annotated duration in nanoseconds, or {@code absent} when not annotated. */
   public static long duration(Pod pod, String annotation, long absent) {

@@ -77,6 +77,20 @@ class NodeSupportTest {
   }
 
   @Test
+  void traceDurationAndUsageBecomeAnnotations() {
+    Pod pod = WorkloadAnnotations.annotate(KubeletHarness.pod("p", "n", Map.of()),
+        Durations.seconds(90.5), Map.of("memory", io.schedlab.api.Quantity.parse("1Gi"),
+            "cpu", io.schedlab.api.Quantity.parse("2")));
+    assertThat(WorkloadAnnotations.duration(pod, WorkloadAnnotations.DURATION, -1))
+        .isEqualTo(Durations.seconds(90.5));
+    assertThat(WorkloadAnnotations.number(pod, WorkloadAnnotations.USAGE_MEMORY, 0))
+        .isEqualTo(1L << 30);
+    assertThat(pod.metadata().annotations()).hasSize(2);
+    Pod forever = WorkloadAnnotations.annotate(KubeletHarness.pod("p", "n", Map.of()), -1, null);
+    assertThat(forever.metadata().annotations()).isEmpty();
+  }
+
+  @Test
   void badAnnotationsAreNamed() {
     Pod pod = KubeletHarness.pod("p", "n", Map.of(WorkloadAnnotations.DURATION, "soon",
         WorkloadAnnotations.EXIT_CODE, "300"));
