@@ -804,11 +804,19 @@ public final class Kubelet implements ClusterComponent {
     run.duration = WorkloadAnnotations.duration(run.pod, WorkloadAnnotations.DURATION,
         WorkloadAnnotations.FOREVER);
     run.exitCode = WorkloadAnnotations.exitCode(run.pod);
-    run.startTime = nowText();
+    // A restarted kubelet keeps the startTime it posted before.
+    String posted = run.hadRun ? run.pod.status().startTime() : null;
+    run.startTime = posted != null ? posted : nowText();
     Long deadline = run.pod.spec().activeDeadlineSeconds();
     if (deadline != null && deadline >= 0) {
       // The kubelet's activeDeadlineHandler: counted from status.startTime.
-      run.deadlineTimer = loop.after(deadline * Durations.SECOND, "kubelet-active-deadline",
+      long started = loop.nowNanos();
+      if (posted != null) {
+        started = java.time.Duration.between(loop.clock().epoch(),
+            java.time.Instant.parse(posted)).toNanos();
+      }
+      long at = Math.max(loop.nowNanos(), started + deadline * Durations.SECOND);
+      run.deadlineTimer = loop.schedule(at, "kubelet-active-deadline",
           () -> deadlineExceeded(run));
     }
     if (run.hadRun) {

@@ -45,6 +45,8 @@ class KubeletFaultTest {
     assertThat(renewedAt(h)).isEqualTo(200.0);
     assertThat(h.times(SimEvent.Types.POD_RESTARTED, "default/p")).containsExactly(200.0);
     assertThat(h.get("p").status().containerStatuses().get(0).restartCount()).isEqualTo(1);
+    assertThat(h.get("p").status().startTime()).as("kept across the restart")
+        .isEqualTo("2026-01-01T00:00:00Z");
     assertThat(faults(h)).containsExactly("60.0 kubelet_crash", "200.0 kubelet_recover");
   }
 
