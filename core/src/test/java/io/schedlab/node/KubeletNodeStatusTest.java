@@ -161,6 +161,21 @@ class KubeletNodeStatusTest {
   }
 
   @Test
+  void idleNodesWriteLeasesEveryTenSecondsAndStatusEveryFiveMinutes() {
+    KubeletHarness h = new KubeletHarness();
+    for (int i = 0; i < 50; i++) {
+      h.kubelet("n" + i);
+    }
+    int[] writes = new int[2];
+    h.store.watch(Lease.class, e -> writes[0]++);
+    h.store.watch(Node.class, e -> writes[1]++);
+    h.runTo(3600);
+    // 3600 s / [10, 10.4) s per renewal; 3600 s / [300, 310.4) s per report
+    assertThat(writes[0] / 50.0).isBetween(346.0, 360.0);
+    assertThat(writes[1] / 50.0).isBetween(11.0, 12.0);
+  }
+
+  @Test
   void sameSeedSameLog() {
     List<String> a = run();
     List<String> b = run();
