@@ -837,18 +837,21 @@ public final class Kubelet implements ClusterComponent {
     long now = loop.nowNanos();
     long ready = now;
     for (String image : imagesOf(run.pod)) {
-      if (images.containsKey(image)) {
-        continue;
+      Long present = images.get(image);
+      if (present != null && !pullsAlways(image)) {
+        continue; // IfNotPresent
       }
       Long inFlight = pulling.get(image);
       if (inFlight != null) {
         ready = Math.max(ready, inFlight);
         continue;
       }
-      long size = imageSize(image, run.pod);
+      // An Always pull of an image already there only asks the registry: no layers move.
+      long size = present != null ? present : imageSize(image, run.pod);
+      long transfer = present != null ? 0
+          : (long) Math.ceil(size * 1e9 / config.imagePullBytesPerSecond());
       long start = config.serializeImagePulls() ? Math.max(now, pullFreeAt) : now;
-      long end = start + config.imagePullLatencyNanos()
-          + (long) Math.ceil(size * 1e9 / config.imagePullBytesPerSecond());
+      long end = start + config.imagePullLatencyNanos() + transfer;
       if (config.serializeImagePulls()) {
         pullFreeAt = end;
       }
@@ -857,13 +860,30 @@ public final class Kubelet implements ClusterComponent {
       self[0] = loop.schedule(end, "kubelet-image-pulled", () -> {
         pullTimers.remove(self[0]);
         pulling.remove(image);
-        images.put(image, size);
-        imagesVersion++;
+        if (images.put(image, size) == null) {
+          imagesVersion++;
+        }
       });
       pullTimers.add(self[0]);
       ready = Math.max(ready, end);
     }
     run.timer = loop.schedule(ready, "kubelet-start-pod", () -> startContainers(run));
+  }
+
+  /**
+   * The API server's default imagePullPolicy: Always for the {@code latest} tag, which is also
+   * what an image with neither tag nor digest means; IfNotPresent otherwise.
+   */
+  static boolean pullsAlways(String image) {
+    if (image.indexOf('@') >= 0) {
+      return false; // pinned by digest: no implied tag
+    }
+    int colon = image.lastIndexOf(':');
+    int slash = image.lastIndexOf('/');
+    if (colon <= slash) {
+      return true; // no tag: "latest"
+    }
+    return image.substring(colon + 1).equals("latest");
   }
 
   private static List<String> imagesOf(Pod pod) {

@@ -46,6 +46,34 @@ class KubeletImagePullTest {
     assertThat(h.times(SimEvent.Types.POD_STARTED, "default/p")).containsExactly(startedAt);
   }
 
+  static Stream<Arguments> policies() {
+    return Stream.of(
+        Arguments.of("nginx", true),
+        Arguments.of("nginx:latest", true),
+        Arguments.of("localhost:5000/nginx", true),
+        Arguments.of("nginx:1.27", false),
+        Arguments.of("localhost:5000/nginx:1.27", false),
+        Arguments.of("nginx@sha256:0123", false));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("policies")
+  void defaultPullPolicy(String image, boolean always) {
+    assertThat(Kubelet.pullsAlways(image)).isEqualTo(always);
+  }
+
+  @Test
+  void latestImageOnTheNodeStillAsksTheRegistry() {
+    KubeletHarness h = new KubeletHarness();
+    Node template = KubeletHarness.node("n1", "4", "8Gi", List.of());
+    template = template.withStatus(template.status().withImages(List.of(
+        new ContainerImage(List.of("tool:latest"), 90_000_000L))));
+    h.kubelet(template, CONFIG);
+    h.store.create(KubeletHarness.pod("p", "n1", "tool:latest", Map.of(), Map.of()));
+    h.runTo(10);
+    assertThat(h.times(SimEvent.Types.POD_STARTED, "default/p")).containsExactly(0.5);
+  }
+
   @Test
   void pullsAreSerializedAndSharedAndReported() {
     KubeletHarness h = new KubeletHarness();
