@@ -17,41 +17,64 @@ public record PodStatus(
     String startTime,
     String reason,
     String message,
-    String qosClass) {
+    String qosClass,
+    List<ContainerStatus> containerStatuses) {
 
   /** An instance with nothing set. */
   public static final PodStatus EMPTY =
-      new PodStatus(null, null, null, null, null, null, null, null, null);
+      new PodStatus(null, null, null, null, null, null, null, null, null, null);
 
   public PodStatus {
     conditions = ApiCollections.list(conditions);
+    containerStatuses = ApiCollections.list(containerStatuses);
+  }
+
+  /** The status without container statuses (the record's shape before they were added). */
+  public PodStatus(String phase, String nominatedNodeName, List<PodCondition> conditions,
+      String hostIP, String podIP, String startTime, String reason, String message,
+      String qosClass) {
+    this(phase, nominatedNodeName, conditions, hostIP, podIP, startTime, reason, message,
+        qosClass, null);
   }
 
   public PodStatus withPhase(String phase) {
     return new PodStatus(phase, nominatedNodeName, conditions, hostIP, podIP, startTime, reason,
-        message, qosClass);
+        message, qosClass, containerStatuses);
   }
 
   public PodStatus withNominatedNodeName(String nominatedNodeName) {
     return new PodStatus(phase, nominatedNodeName, conditions, hostIP, podIP, startTime, reason,
-        message, qosClass);
+        message, qosClass, containerStatuses);
   }
 
   public PodStatus withConditions(List<PodCondition> conditions) {
     return new PodStatus(phase, nominatedNodeName, conditions, hostIP, podIP, startTime, reason,
-        message, qosClass);
+        message, qosClass, containerStatuses);
   }
 
   public PodStatus withHostIP(String hostIP) {
     return new PodStatus(phase, nominatedNodeName, conditions, hostIP, podIP, startTime, reason,
-        message, qosClass);
+        message, qosClass, containerStatuses);
   }
 
   public PodStatus withStartTime(String startTime) {
     return new PodStatus(phase, nominatedNodeName, conditions, hostIP, podIP, startTime, reason,
-        message, qosClass);
+        message, qosClass, containerStatuses);
   }
 
+  public PodStatus withPodIP(String podIP) {
+    return new PodStatus(phase, nominatedNodeName, conditions, hostIP, podIP, startTime, reason,
+        message, qosClass, containerStatuses);
+  }
+  /** A copy with phase-level reason and message, as a kubelet rejection or eviction sets them. */
+  public PodStatus withReason(String reason, String message) {
+    return new PodStatus(phase, nominatedNodeName, conditions, hostIP, podIP, startTime, reason,
+        message, qosClass, containerStatuses);
+  }
+  public PodStatus withContainerStatuses(List<ContainerStatus> containerStatuses) {
+    return new PodStatus(phase, nominatedNodeName, conditions, hostIP, podIP, startTime, reason,
+        message, qosClass, containerStatuses);
+  }
   /** A copy with the condition of the same type replaced, or added. */
   public PodStatus withCondition(PodCondition condition) {
     List<PodCondition> next = new ArrayList<>(conditions.size() + 1);

@@ -38,7 +38,8 @@ import java.util.function.UnaryOperator;
  *       creationTimestamp and deletionTimestamp from the stored object, and an update that changes
  *       nothing is not written (no new revision, no event), as in etcd3's GuaranteedUpdate.
  *   <li>Delete of an object with finalizers only marks it (deletionTimestamp, grace 0); the update
- *       that removes the last finalizer deletes it. Pod graceful deletion is not modelled here.
+ *       that removes the last finalizer deletes it. {@link #deleteGracefully} marks an object
+ *       with a grace period instead, for its kubelet to remove.
  * </ul>
  *
  * <p>Implementation note: one {@code TreeMap} per type gives key-sorted listing for free. Watch
@@ -304,41 +305,55 @@ public final class ClusterStore {
   }
 
   /**
-   * Deletes a pod gracefully, as the API server does for pods: with a grace period above zero the
-   * pod is only marked, {@code deletionTimestamp} = now + grace and {@code
-   * deletionGracePeriodSeconds} = grace, and the kubelet removes it once its containers have
-   * stopped; a pod already terminating keeps its earlier deadline unless the new one is sooner.
-   * With grace zero, or for a pod no node runs, it is removed at once.
+   * Graceful deletion, as the API server does for a pod with a grace period: a positive {@code
+   * gracePeriodSeconds} only marks the object (deletionTimestamp = now + grace,
+   * deletionGracePeriodSeconds = grace) and leaves removing it to whoever watches (the kubelet); a
+   * second request may only shorten the period. Zero deletes at once (finalizers still hold it).
    *
-   * @throws NotFoundException if there is no such pod
+   * @throws NotFoundException if nothing is stored under the key
+   * @throws IllegalArgumentException if {@code gracePeriodSeconds} is negative
    */
-  public Pod deleteGracefully(String namespace, String name, long graceSeconds) {
-    if (graceSeconds < 0) {
-      throw new IllegalArgumentException("graceSeconds: expected >= 0, got " + graceSeconds);
+  public <T extends KubeObject> T deleteGracefully(
+      Class<T> type, String namespace, String name, long gracePeriodSeconds) {
+    if (gracePeriodSeconds < 0) {
+      throw new IllegalArgumentException("gracePeriodSeconds: expected 0 or more, got "
+          + gracePeriodSeconds);
     }
-    Table table = tableFor(Pod.class);
+    if (gracePeriodSeconds == 0) {
+      return delete(type, namespace, name);
+    }
+    Table table = tableFor(type);
     String key = key(namespace, name);
-    Pod stored = (Pod) table.objects.get(key);
+    T stored = type.cast(table.objects.get(key));
     if (stored == null) {
       throw new NotFoundException(table.resource, key);
     }
-    String node = stored.spec().nodeName();
-    if (graceSeconds == 0 || node == null || node.isEmpty()) {
-      return delete(Pod.class, namespace, name);
-    }
     ObjectMeta meta = stored.metadata();
     Long current = meta.deletionGracePeriodSeconds();
-    if (meta.deletionTimestamp() != null && current != null && current <= graceSeconds) {
-      return stored;
+    if (meta.deletionTimestamp() != null && current != null && current <= gracePeriodSeconds) {
+      return stored; // already terminating at least this soon
     }
     long rv = ++revision;
-    String deadline = VirtualClock.rfc3339(epoch,
-        nowNanos.getAsLong() + graceSeconds * 1_000_000_000L);
-    Pod marked = withMeta(stored, meta(meta, meta.name(), meta.uid(), Long.toString(rv),
-        meta.creationTimestamp(), deadline, graceSeconds));
+    String at = VirtualClock.rfc3339(epoch, nowNanos.getAsLong() + gracePeriodSeconds * 1_000_000_000L);
+    T marked = withMeta(stored, meta(meta, meta.name(), meta.uid(), Long.toString(rv),
+        meta.creationTimestamp(), at, gracePeriodSeconds));
     table.objects.put(key, marked);
     publish(table, WatchEvent.Type.MODIFIED, marked, stored, rv);
     return marked;
+  }
+
+  /**
+   * Deletes a pod as {@code kubectl delete pod} does: gracefully when a node runs it, at once
+   * when none does (the API server gives an unscheduled pod no grace period).
+   */
+  public Pod deleteGracefully(String namespace, String name, long graceSeconds) {
+    Pod stored = get(Pod.class, namespace, name);
+    if (stored == null) {
+      throw new NotFoundException(tableFor(Pod.class).resource, key(namespace, name));
+    }
+    String node = stored.spec().nodeName();
+    boolean unscheduled = node == null || node.isEmpty();
+    return deleteGracefully(Pod.class, namespace, name, unscheduled ? 0 : graceSeconds);
   }
 
   private <T extends KubeObject> T commitUpdate(Table table, String key, KubeObject stored, T obj) {
@@ -349,7 +364,12 @@ public final class ClusterStore {
     if (candidate.equals(stored)) {
       return candidate; // nothing changed: etcd3 skips the write
     }
-    if (meta.deletionTimestamp() != null && meta.finalizers().isEmpty()) {
+    // As the registry's shouldDeleteDuringUpdate: an object being deleted goes once its last
+    // finalizer is gone, unless it is still inside a graceful-deletion period (a terminating pod
+    // whose kubelet is still writing its status).
+    Long grace = old.deletionGracePeriodSeconds();
+    if (meta.deletionTimestamp() != null && meta.finalizers().isEmpty()
+        && (grace == null || grace == 0)) {
       return remove(table, key, candidate);
     }
     long rv = ++revision;
