@@ -12,6 +12,7 @@ import io.schedlab.api.PodDisruptionBudget;
 import io.schedlab.api.PriorityClass;
 import io.schedlab.api.ReplicaSet;
 import io.schedlab.api.Service;
+import io.schedlab.api.ServiceAccount;
 import io.schedlab.api.StatefulSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,6 +45,7 @@ public final class KubeKinds {
     m.put(DaemonSet.KIND, DaemonSet.class);
     m.put(Job.KIND, Job.class);
     m.put(Lease.KIND, Lease.class);
+    m.put(ServiceAccount.KIND, ServiceAccount.class);
     return Collections.unmodifiableMap(m);
   }
 
