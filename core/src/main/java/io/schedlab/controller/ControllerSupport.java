@@ -21,8 +21,14 @@ final class ControllerSupport {
   /** Records a {@code controller_action} event: which controller did what to which object. */
   static void action(ClusterContext ctx, String controller, String action, String object,
       String node, String pod) {
-    ctx.record(SimEvent.of(ctx.now(), SimEvent.Types.CONTROLLER_ACTION, node, pod)
-        .with("controller", controller).with("action", action).with("object", object));
+    ctx.record(actionEvent(ctx, controller, action, object, node, pod));
+  }
+
+  /** A {@code controller_action} event to add details to before recording it. */
+  static SimEvent actionEvent(ClusterContext ctx, String controller, String action,
+      String object, String node, String pod) {
+    return SimEvent.of(ctx.now(), SimEvent.Types.CONTROLLER_ACTION, node, pod)
+        .with("controller", controller).with("action", action).with("object", object);
   }
 
   /** Now as a {@code metav1.Time} string. */
