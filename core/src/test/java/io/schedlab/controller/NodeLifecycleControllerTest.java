@@ -213,6 +213,49 @@ class NodeLifecycleControllerTest {
   }
 
   @Test
+  void aStatusHeartbeatWithoutALeaseAlsoCounts() {
+    h.addNode("alive", ZONE_A);
+    h.heartbeat("alive", Double.MAX_VALUE);
+    h.addNode("posting", ZONE_A);
+    // --node-status-update-frequency 10s, posting a fresh lastHeartbeatTime, until 60 s.
+    h.loop.every(10 * io.schedlab.sim.Durations.SECOND, "status", () -> {
+      if (h.loop.nowNanos() <= 60 * io.schedlab.sim.Durations.SECOND) {
+        h.postReady("posting", "True");
+      }
+    });
+    h.start(nlc);
+    h.runUntil(104.9);
+    assertThat(h.ready("posting")).isEqualTo("True");
+    h.runUntil(105);
+    assertThat(h.ready("posting")).isEqualTo("Unknown");
+  }
+
+  @Test
+  void leavingClusterWideDisruptionResumesTaintingWithADrainedLimiter() {
+    h.addNode("a", ZONE_A);
+    h.addNode("b", ZONE_A);
+    h.heartbeat("a", 60);
+    h.heartbeat("b", 60);
+    h.start(nlc);
+    h.runUntil(200);
+    assertThat(h.ready("a")).isEqualTo("Unknown");
+    assertThat(h.ready("b")).isEqualTo("Unknown");
+    assertThat(h.log.ofType(SimEvent.Types.TAINT_ADDED)).allSatisfy(
+        e -> assertThat(e.detail().get("taint")).endsWith(":NoSchedule"));
+    h.loop.after(0, "a is back", () -> {
+      h.renew("a");
+      h.postReady("a", "True");
+    });
+    h.runUntil(230);
+    // At 205 the zone is normal again; the new 0.1 qps limiter starts drained because the
+    // never-accepting one it replaces had no token, so b (queued all along, the 100 ms pass
+    // running) is tainted by the pass exactly 10 s later.
+    assertThat(h.firstSeconds(SimEvent.Types.TAINT_ADDED, "b", "taint",
+        TAINT_UNREACHABLE + ":NoExecute")).isCloseTo(215.0, within(1e-9));
+    assertThat(h.hasTaint("a", TAINT_UNREACHABLE, Taint.NO_EXECUTE)).isFalse();
+  }
+
+  @Test
   void zonesAreKeyedByRegionAndZone() {
     Node n = Node.of(ObjectMeta.named(null, "n").withLabels(Map.of(
         "topology.kubernetes.io/region", "r", "topology.kubernetes.io/zone", "z")), null, null);
