@@ -33,8 +33,8 @@ import java.util.TreeSet;
  * <p>Implementation note: as upstream, the probe timestamp is the controller's own clock when a
  * monitor pass first sees a newer heartbeat, not the heartbeat's value; so a node goes Unknown at
  * the first pass more than the grace period after the pass that saw its last heartbeat. The
- * NoExecute pass runs on a 100 ms grid only while some zone queue holds a node, so an idle
- * cluster costs no events.
+ * NoExecute pass runs on a 100 ms grid only while some zone queue holds a node and may take
+ * it, so an idle or fully disrupted cluster costs no events.
  */
 public final class NodeLifecycleController implements ClusterComponent {
   public static final String NAME = "node-lifecycle-controller";
@@ -489,7 +489,9 @@ public final class NodeLifecycleController implements ClusterComponent {
   private void markNodeForTainting(Node node) {
     ZoneQueue q = addZone(zoneKey(node));
     q.nodes.add(node.metadata().name());
-    ensureTaintPass();
+    if (q.limiter.qps() > 0) {
+      ensureTaintPass();
+    }
   }
 
   /** Removes the NoExecute not-ready and unreachable taints and drops the node from its queue. */
@@ -543,7 +545,8 @@ public final class NodeLifecycleController implements ClusterComponent {
         }
         // Ready again: the request is dropped.
       }
-      more |= !q.nodes.isEmpty();
+      // A zone whose limiter never accepts waits for swapLimiter to restart the pass.
+      more |= !q.nodes.isEmpty() && q.limiter.qps() > 0;
     }
     taintPass = null;
     if (more) {
@@ -693,6 +696,9 @@ public final class NodeLifecycleController implements ClusterComponent {
       next.tryAccept(now);
     }
     q.limiter = next;
+    if (qps > 0 && !q.nodes.isEmpty()) {
+      ensureTaintPass();
+    }
   }
 
   /** What the controller remembers of a node between passes (upstream's nodeHealthData). */
