@@ -72,7 +72,8 @@ public final class NodeLifecycleController implements ClusterComponent {
    * The controller's flags.
    *
    * @param nodeMonitorPeriod --node-monitor-period, default 5s
-   * @param nodeMonitorGracePeriod --node-monitor-grace-period, default 40s
+   * @param nodeMonitorGracePeriod --node-monitor-grace-period, default 40s (Kubernetes 1.32
+   *     raised it to 50s, kubernetes/kubernetes#126287; see {@link #KUBERNETES_1_32})
    * @param nodeStartupGracePeriod --node-startup-grace-period, default 1m
    * @param evictionRate --node-eviction-rate, default 0.1 nodes per second per zone
    * @param secondaryEvictionRate --secondary-node-eviction-rate, default 0.01
@@ -84,6 +85,9 @@ public final class NodeLifecycleController implements ClusterComponent {
       int largeClusterSizeThreshold, double unhealthyZoneThreshold) {
     public static final Config DEFAULTS = new Config(5 * Durations.SECOND, 40 * Durations.SECOND,
         60 * Durations.SECOND, 0.1, 0.01, 50, 0.55);
+    /** The defaults of Kubernetes 1.32 and later: the same, with a 50 s grace period. */
+    public static final Config KUBERNETES_1_32 = new Config(5 * Durations.SECOND,
+        50 * Durations.SECOND, 60 * Durations.SECOND, 0.1, 0.01, 50, 0.55);
 
     public Config {
       if (nodeMonitorPeriod <= 0 || nodeMonitorGracePeriod <= 0 || nodeStartupGracePeriod <= 0) {

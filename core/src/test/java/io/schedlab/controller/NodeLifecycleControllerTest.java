@@ -53,6 +53,19 @@ class NodeLifecycleControllerTest {
         .isEqualTo(105.0);
   }
 
+  @Test
+  void theKubernetes132GracePeriodOf50sMovesUnknownTo115() {
+    h.addNode("alive", ZONE_A);
+    h.addNode("dead", ZONE_A);
+    h.heartbeat("alive", Double.MAX_VALUE);
+    h.heartbeat("dead", 60);
+    h.start(new NodeLifecycleController(NodeLifecycleController.Config.KUBERNETES_1_32));
+    h.runUntil(110);
+    assertThat(h.ready("dead")).isEqualTo("True");
+    h.runUntil(115);
+    assertThat(h.ready("dead")).isEqualTo("Unknown");
+  }
+
   @ParameterizedTest(name = "{0} never posted becomes Unknown, {1}")
   @CsvSource({"MemoryPressure", "DiskPressure", "PIDPressure"})
   void conditionsTheKubeletNeverPostedAreAddedAsNeverUpdated(String type) {
