@@ -66,6 +66,61 @@ class NodeLifecycleControllerTest {
     assertThat(h.ready("dead")).isEqualTo("Unknown");
   }
 
+  @ParameterizedTest(name = "{0}={1} taints {2}")
+  @CsvSource({
+      "MemoryPressure, True, node.kubernetes.io/memory-pressure",
+      "DiskPressure, True, node.kubernetes.io/disk-pressure",
+      "PIDPressure, True, node.kubernetes.io/pid-pressure",
+      "NetworkUnavailable, True, node.kubernetes.io/network-unavailable",
+      "Ready, False, node.kubernetes.io/not-ready",
+      "Ready, Unknown, node.kubernetes.io/unreachable",
+  })
+  void conditionsTaintNoScheduleAtOnceAndUntaintWhenTheyClear(String type, String status,
+      String key) {
+    h.addNode("n", ZONE_A);
+    h.start(nlc);
+    h.loop.after(0, "condition", () -> h.store.update(Node.class, null, "n", n -> {
+      List<NodeCondition> next = new ArrayList<>();
+      for (NodeCondition c : n.status().conditions()) {
+        if (!c.type().equals(type)) {
+          next.add(c);
+        }
+      }
+      next.add(new NodeCondition(type, status, null, null, h.now(), h.now()));
+      return n.withStatus(n.status().withConditions(next));
+    }));
+    h.runUntil(0.001);
+    assertThat(h.taint("n", key, Taint.NO_SCHEDULE).timeAdded())
+        .isEqualTo("2026-01-01T00:00:00Z");
+    h.loop.after(0, "clear", () -> h.postReady("n", "True"));
+    h.loop.after(0, "clear", () -> h.store.update(Node.class, null, "n", n -> {
+      List<NodeCondition> next = new ArrayList<>();
+      for (NodeCondition c : n.status().conditions()) {
+        if (c.type().equals("Ready") || !c.type().equals(type)) {
+          next.add(c);
+        }
+      }
+      return n.withStatus(n.status().withConditions(next));
+    }));
+    h.runUntil(0.002);
+    assertThat(h.hasTaint("n", key, Taint.NO_SCHEDULE)).isFalse();
+  }
+
+  @Test
+  void unschedulableNodesAreTaintedUnschedulable() {
+    h.addNode("n", ZONE_A);
+    h.start(nlc);
+    h.loop.after(0, "cordon", () -> h.store.update(Node.class, null, "n",
+        n -> n.withSpec(n.spec().withUnschedulable(true))));
+    h.runUntil(0.001);
+    assertThat(h.hasTaint("n", NodeLifecycleController.TAINT_UNSCHEDULABLE, Taint.NO_SCHEDULE))
+        .isTrue();
+    h.loop.after(0, "uncordon", () -> h.store.update(Node.class, null, "n",
+        n -> n.withSpec(n.spec().withUnschedulable(null))));
+    h.runUntil(0.002);
+    assertThat(h.node("n").spec().taints()).isEmpty();
+  }
+
   @ParameterizedTest(name = "{0} never posted becomes Unknown, {1}")
   @CsvSource({"MemoryPressure", "DiskPressure", "PIDPressure"})
   void conditionsTheKubeletNeverPostedAreAddedAsNeverUpdated(String type) {
