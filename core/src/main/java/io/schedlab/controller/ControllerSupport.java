@@ -1,6 +1,5 @@
 package io.schedlab.controller;
 
-import io.schedlab.api.KubeObject;
 import io.schedlab.api.Node;
 import io.schedlab.api.NodeCondition;
 import io.schedlab.api.Pod;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 
 /** What the controllers share: event records, timestamps, and small node and pod reads. */
 final class ControllerSupport {
@@ -81,14 +79,6 @@ final class ControllerSupport {
       }
     }
     return false;
-  }
-
-  static String key(KubeObject obj) {
-    return obj.key();
-  }
-
-  static String label(Map<String, String> labels, String key) {
-    return labels.get(key);
   }
 
   static boolean eq(String a, String b) {
