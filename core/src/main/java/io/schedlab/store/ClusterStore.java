@@ -68,6 +68,7 @@ public final class ClusterStore {
   private final Instant epoch;
   private final Executor watchExecutor;
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+  private final Map<Class<?>, List<UnaryOperator<KubeObject>>> admission = new HashMap<>();
   private long revision = 1;
   private boolean dispatchScheduled;
 
@@ -170,6 +171,8 @@ public final class ClusterStore {
    *     resourceVersion
    */
   public <T extends KubeObject> T create(T obj) {
+    tableOf(obj, "create");
+    obj = admit(obj);
     Table table = tableOf(obj, "create");
     ObjectMeta meta = obj.metadata();
     String name = meta.name();
@@ -195,6 +198,39 @@ public final class ClusterStore {
     table.objects.put(key, stored);
     publish(table, WatchEvent.Type.ADDED, stored, null, rv);
     return stored;
+  }
+
+  /**
+   * Adds a mutating admission hook, as the API server's admission chain: every object of {@code
+   * type} given to {@link #create} passes through the hooks of its type, in the order they were
+   * added, before it is validated and stored. A hook returns the object to store (the same one to
+   * leave it as is); it must keep the object's Java type.
+   */
+  public <T extends KubeObject> void addAdmission(Class<T> type, UnaryOperator<T> hook) {
+    if (type == null || hook == null) {
+      throw new IllegalArgumentException("addAdmission: expected a type and a hook, got null");
+    }
+    admission.computeIfAbsent(type, k -> new ArrayList<>())
+        .add(obj -> hook.apply(type.cast(obj)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T extends KubeObject> T admit(T obj) {
+    List<UnaryOperator<KubeObject>> hooks = admission.get(obj.getClass());
+    if (hooks == null) {
+      return obj;
+    }
+    KubeObject current = obj;
+    for (int i = 0; i < hooks.size(); i++) {
+      KubeObject next = hooks.get(i).apply(current);
+      if (next == null || next.getClass() != obj.getClass()) {
+        throw new IllegalStateException("admission hook for " + obj.getClass().getSimpleName()
+            + " must return a " + obj.getClass().getSimpleName() + ", got "
+            + (next == null ? "null" : next.getClass().getName()));
+      }
+      current = next;
+    }
+    return (T) current;
   }
 
   /**

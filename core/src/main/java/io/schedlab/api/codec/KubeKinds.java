@@ -14,6 +14,7 @@ import io.schedlab.api.PodDisruptionBudget;
 import io.schedlab.api.PriorityClass;
 import io.schedlab.api.ReplicaSet;
 import io.schedlab.api.Service;
+import io.schedlab.api.ServiceAccount;
 import io.schedlab.api.StatefulSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -48,6 +49,7 @@ public final class KubeKinds {
     m.put(Lease.KIND, Lease.class);
     m.put(Endpoints.KIND, Endpoints.class);
     m.put(EndpointSlice.KIND, EndpointSlice.class);
+    m.put(ServiceAccount.KIND, ServiceAccount.class);
     return Collections.unmodifiableMap(m);
   }
 
