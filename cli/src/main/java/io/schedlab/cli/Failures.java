@@ -26,6 +26,7 @@ final class Failures {
           || c instanceof PluginArgsException
           || c instanceof io.schedlab.conformance.ConformanceInputException
           || c instanceof io.schedlab.traces.TraceFormatException
+          || c instanceof io.schedlab.cluster.ScenarioException
           || c instanceof InvalidObjectException
           || c instanceof AlreadyExistsException) {
         return c;

@@ -42,6 +42,14 @@ public final class Ipv4Pool {
     return format(base + i);
   }
 
+  /** Marks an address taken (one a user chose); an address outside the range is ignored. */
+  public void claim(String ip) {
+    long off = parse(ip) - base;
+    if (off > 0 && off < size - 1) {
+      used.set((int) off);
+    }
+  }
+
   public void release(String ip) {
     long off = parse(ip) - base;
     if (off > 0 && off < size - 1) {

@@ -5,9 +5,9 @@ import io.schedlab.api.Pod;
 import io.schedlab.store.WatchEvent;
 
 /**
- * Writes what the API server sees happen to objects: pods created and deleted, nodes added and
- * removed. The components that cause the other changes (kubelet, controllers, scheduler) record
- * those themselves, with their reasons.
+ * Writes what the API server sees happen to objects: pods created and deleted, nodes removed.
+ * The components that cause the other changes (the kubelet registering its node, controllers,
+ * the scheduler) record those themselves, with their reasons.
  */
 public final class StoreEventRecorder implements ClusterComponent {
   @Override
@@ -37,7 +37,6 @@ public final class StoreEventRecorder implements ClusterComponent {
   private static void onNode(ClusterContext ctx, WatchEvent<Node> e) {
     String name = e.object().metadata().name();
     switch (e.type()) {
-      case ADDED -> ctx.record(SimEvent.of(ctx.now(), SimEvent.Types.NODE_ADDED, name, null));
       case DELETED -> ctx.record(SimEvent.of(ctx.now(), SimEvent.Types.NODE_REMOVED, name, null));
       default -> {
       }

@@ -258,7 +258,7 @@ public final class TaintEvictionController implements ClusterComponent {
     try {
       ctx.store().update(Pod.class, namespace, name,
           p -> p.withStatus(p.status().withCondition(target)));
-      ctx.store().delete(Pod.class, namespace, name);
+      io.schedlab.node.PodDeletion.delete(ctx.store(), namespace, name);
     } catch (NotFoundException e) {
       return;
     }

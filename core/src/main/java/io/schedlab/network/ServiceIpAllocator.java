@@ -12,8 +12,8 @@ import java.util.List;
  * The API server's ClusterIP allocation: every Service but a headless one ({@code clusterIP:
  * None}) or an ExternalName gets the lowest free address of the service CIDR, and gives it back
  * when deleted. The range's first address is kept for {@code default/kubernetes}, as upstream
- * does. Upstream allocates inside the create call; here the address is written in the same
- * virtual instant, by the first watcher to see the Service.
+ * does. As upstream, the address is set inside the create call (a store admission hook), so every
+ * watcher sees the Service with it.
  */
 public final class ServiceIpAllocator implements ClusterComponent {
   private Ipv4Pool pool;
@@ -30,34 +30,42 @@ public final class ServiceIpAllocator implements ClusterComponent {
     this.ctx = context;
     this.pool = new Ipv4Pool(context.settings().serviceCidr());
     this.reserved = pool.allocate();
-    context.store().listAndWatch(Service.class, this::onService).forEach(this::assign);
+    for (Service s : context.store().list(Service.class)) {
+      String ip = s.spec().clusterIP();
+      if (ip != null && !ip.isEmpty() && !"None".equals(ip) && !ip.equals(reserved)) {
+        pool.claim(ip);
+      }
+    }
+    context.store().addAdmission(Service.class, this::assign);
+    context.store().watch(Service.class, this::onService);
   }
 
   private void onService(WatchEvent<Service> e) {
-    Service s = e.object();
-    if (e.type() == WatchEvent.Type.DELETED) {
-      String ip = s.spec().clusterIP();
-      if (ip != null && !ip.isEmpty() && !"None".equals(ip) && !ip.equals(reserved)) {
-        pool.release(ip);
-      }
+    if (e.type() != WatchEvent.Type.DELETED) {
       return;
     }
-    assign(s);
+    String ip = e.object().spec().clusterIP();
+    if (ip != null && !ip.isEmpty() && !"None".equals(ip) && !ip.equals(reserved)) {
+      pool.release(ip);
+    }
   }
 
-  private void assign(Service s) {
+  private Service assign(Service s) {
     String ip = s.spec().clusterIP();
     if ((ip != null && !ip.isEmpty()) || "ExternalName".equals(s.spec().type())) {
-      return;
+      if (ip != null && !ip.isEmpty() && !"None".equals(ip) && !ip.equals(reserved)) {
+        pool.claim(ip);
+      }
+      return s;
     }
     boolean apiServer = "default".equals(s.metadata().namespace())
         && "kubernetes".equals(s.metadata().name());
     String chosen = apiServer ? reserved : pool.allocate();
-    ctx.store().update(s.withSpec(new io.schedlab.api.ServiceSpec(s.spec().selector(),
-        s.spec().ports(), s.spec().type(), chosen, List.of(chosen))));
     ctx.record(SimEvent.of(ctx.now(), SimEvent.Types.CONTROLLER_ACTION, null, null)
         .with("controller", name()).with("action", "allocate_cluster_ip")
         .with("object", "Service " + s.metadata().namespace() + "/" + s.metadata().name())
         .with("ip", chosen));
+    return s.withSpec(new io.schedlab.api.ServiceSpec(s.spec().selector(), s.spec().ports(),
+        s.spec().type(), chosen, List.of(chosen)));
   }
 }

@@ -15,6 +15,7 @@ import io.schedlab.api.OwnerReference;
 import io.schedlab.api.Pod;
 import io.schedlab.api.Quantity;
 import io.schedlab.cluster.ClusterComponent;
+import io.schedlab.cluster.NodeAgent;
 import io.schedlab.cluster.ClusterContext;
 import io.schedlab.cluster.SimEvent;
 import io.schedlab.framework.ResourceRegistry;
@@ -48,7 +49,7 @@ import java.util.SplittableRandom;
  * the status check returns without building a status when nobody else touched the Node since
  * this kubelet last wrote it, no input of the status changed, and the report is not due.
  */
-public final class Kubelet implements ClusterComponent {
+public final class Kubelet implements NodeAgent {
   /** The namespace of node leases. */
   public static final String LEASE_NAMESPACE = "kube-node-lease";
   /** wait.JitterUntil's factor for the lease and status loops. */

@@ -32,7 +32,8 @@ class KubeControllerManagerTest {
     }
     assertThat(h.store.get(ServiceAccount.class, "default", "default")).isNotNull();
     assertThat(h.node("n3").spec().podCIDR()).isEqualTo("10.244.3.0/24");
-    assertThat(h.pod("default", "p1")).isNull();
+    // Evicted gracefully: with its kubelet gone the pod stays Terminating, as upstream.
+    assertThat(h.pod("default", "p1").metadata().deletionTimestamp()).isNotNull();
     assertThat(h.pod("default", "p0")).isNotNull();
     return lines;
   }

@@ -84,7 +84,7 @@ class TaintEvictionControllerTest {
       assertThat(h.events(SimEvent.Types.POD_EVICTED, null, null)).isEmpty();
     } else {
       assertThat(evictedAt("p")).isEqualTo(expected);
-      assertThat(h.pod("default", "p")).isNull();
+      assertThat(h.pod("default", "p").metadata().deletionTimestamp()).isNotNull();
     }
   }
 
@@ -134,7 +134,7 @@ class TaintEvictionControllerTest {
     Pod last = seen.get(seen.size() - 1);
     assertThat(last.status().condition("DisruptionTarget").reason())
         .isEqualTo("DeletionByTaintManager");
-    assertThat(h.pod("default", "p")).isNull();
+    assertThat(h.pod("default", "p").metadata().deletionTimestamp()).isNotNull();
   }
 
   @Test
@@ -152,7 +152,7 @@ class TaintEvictionControllerTest {
     h.runUntil(411);
     // Unknown at 105, unreachable:NoExecute at 110.1, plus the default 300 s toleration.
     assertThat(evictedAt("victim")).isCloseTo(410.1, within(1e-9));
-    assertThat(h.pod("default", "victim")).isNull();
+    assertThat(h.pod("default", "victim").metadata().deletionTimestamp()).isNotNull();
     assertThat(h.pod("default", "bystander")).isNotNull();
     SimEvent e = h.first(SimEvent.Types.POD_EVICTED, "dead", "default/victim");
     assertThat(e.detail()).containsEntry("taint", "node.kubernetes.io/unreachable:NoExecute");

@@ -181,7 +181,7 @@ public abstract class WorkloadController implements ClusterComponent {
   /** Deletes the pod if it is still there; returns whether it was. */
   protected final boolean deletePod(Pod pod, String ownerDescription) {
     try {
-      store.delete(Pod.class, pod.metadata().namespace(), pod.metadata().name());
+      io.schedlab.node.PodDeletion.delete(store, pod.metadata().namespace(), pod.metadata().name());
     } catch (NotFoundException e) {
       return false;
     }

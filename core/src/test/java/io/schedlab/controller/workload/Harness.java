@@ -28,6 +28,17 @@ final class Harness {
   final ClusterContext ctx = new ClusterContext(store, loop, log, 1, ClusterSettings.DEFAULTS);
 
   Harness(ClusterComponent... components) {
+    // Stands in for the kubelets: a pod marked for graceful deletion has no containers to stop
+    // here, so it is removed at once, as a kubelet would after they exit.
+    store.watch(io.schedlab.api.Pod.class, e -> {
+      io.schedlab.api.Pod p = e.object();
+      if (e.type() != io.schedlab.store.WatchEvent.Type.DELETED
+          && p.metadata().deletionTimestamp() != null
+          && store.get(io.schedlab.api.Pod.class, p.metadata().namespace(), p.metadata().name())
+              != null) {
+        store.delete(io.schedlab.api.Pod.class, p.metadata().namespace(), p.metadata().name());
+      }
+    });
     for (ClusterComponent c : components) {
       c.start(ctx);
     }
