@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * A recorded trace as a scenario: nodes join when the trace adds them, pods are created when
- * submitted and run for their recorded duration (annotated for the kubelet model), recorded
- * deletions become API deletions, removed nodes crash. The run lasts until 10 minutes after the
+ * submitted and run for their recorded duration (annotated for the kubelet model), removed nodes
+ * crash. A recorded end that the duration already plays out (a pod that finished or failed) is
+ * left to the kubelet; other ends (deleted, killed, evicted, lost) become API deletions. The run lasts until 10 minutes after the
  * trace's last event.
  */
 final class TraceScenario {
@@ -27,6 +28,7 @@ final class TraceScenario {
 
   static Scenario of(List<Path> files, String format) {
     List<Scenario.Action> actions = new ArrayList<>();
+    java.util.Set<String> timed = new java.util.HashSet<>();
     long last = 0;
     try (TraceSource source = TraceCommand.format("--from", format).open(files,
         TraceOptions.DEFAULTS)) {
@@ -36,9 +38,20 @@ final class TraceScenario {
         last = Math.max(last, t);
         switch (e) {
           case TraceEvent.NodeAdded n -> actions.add(new Scenario.Create(t, List.of(n.node())));
-          case TraceEvent.PodSubmitted p -> actions.add(new Scenario.Create(t, List.of(annotated(p))));
-          case TraceEvent.PodDeleted d ->
+          case TraceEvent.PodSubmitted p -> {
+            actions.add(new Scenario.Create(t, List.of(annotated(p))));
+            if (p.durationNanos() != TraceEvent.PodSubmitted.UNKNOWN_DURATION) {
+              timed.add(p.pod().metadata().namespace() + "/" + p.pod().metadata().name());
+            }
+          }
+          case TraceEvent.PodDeleted d -> {
+            boolean playedOut = timed.contains(d.namespace() + "/" + d.name())
+                && (d.reason() == TraceEvent.PodDeleted.Reason.FINISHED
+                    || d.reason() == TraceEvent.PodDeleted.Reason.FAILED);
+            if (!playedOut) {
               actions.add(new Scenario.DeletePod(t, d.namespace(), d.name()));
+            }
+          }
           case TraceEvent.NodeRemoved r -> actions.add(new Scenario.NodeFault(t,
               Scenario.NodeFault.Kind.CRASH, r.nodeName()));
           default -> {
@@ -53,10 +66,19 @@ final class TraceScenario {
         actions, files.get(0).toString());
   }
 
+  /**
+   * The pod with its recorded duration and usage as annotations. A recorded pod that ran for a
+   * known time ended then, so one without a restart policy gets Never (a bare pod's default,
+   * Always, would restart it forever).
+   */
   private static Pod annotated(TraceEvent.PodSubmitted p) {
-    long d = p.durationNanos() == TraceEvent.PodSubmitted.UNKNOWN_DURATION
-        ? WorkloadAnnotations.FOREVER : p.durationNanos();
-    return WorkloadAnnotations.annotate(p.pod(), d, p.usage());
+    boolean timed = p.durationNanos() != TraceEvent.PodSubmitted.UNKNOWN_DURATION;
+    Pod pod = p.pod();
+    if (timed && pod.spec().restartPolicy() == null) {
+      pod = pod.withSpec(pod.spec().withRestartPolicy("Never"));
+    }
+    return WorkloadAnnotations.annotate(pod, timed ? p.durationNanos() : WorkloadAnnotations.FOREVER,
+        p.usage());
   }
 
 }

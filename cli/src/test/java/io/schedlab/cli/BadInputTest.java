@@ -78,8 +78,10 @@ class BadInputTest {
             List.of("broken.json: 5:1: malformed JSON: Unexpected end-of-input")),
         Arguments.of("conformance without --cases", new String[] {"conformance"},
             List.of("Missing required option: '--cases=DIR'", "schedlab conformance --help")),
-        Arguments.of("unknown command", new String[] {"simulate"},
-            List.of("'simulate'", "schedlab --help")));
+        Arguments.of("unknown command", new String[] {"teleport"},
+            List.of("'teleport'", "schedlab --help")),
+        Arguments.of("simulate without a source", new String[] {"simulate"},
+            List.of("Missing required argument", "--scenario", "schedlab simulate --help")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -112,6 +112,13 @@ public record PodSpec(
         activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
   }
 
+  public PodSpec withRestartPolicy(String restartPolicy) {
+    return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
+        priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
+        schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+  }
+
   public PodSpec withPreemptionPolicy(String preemptionPolicy) {
     return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
         priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,

@@ -114,6 +114,8 @@ public record SimEvent(long tNanos, String type, String node, String pod,
     public static final String POD_EVICTED = "pod_evicted";
     public static final String POD_TERMINATING = "pod_terminating";
     public static final String POD_DELETED = "pod_deleted";
+    /** The kubelet stopped a deleted pod's containers and removed it (pod_deleted follows). */
+    public static final String POD_TERMINATED = "pod_terminated";
     public static final String NODE_ADDED = "node_added";
     public static final String NODE_REMOVED = "node_removed";
     public static final String NODE_CONDITION = "node_condition";

@@ -1071,7 +1071,7 @@ public final class Kubelet implements NodeAgent {
     try {
       store.delete(Pod.class, run.pod.metadata().namespace(), run.pod.metadata().name(),
           new Preconditions(run.uid(), null));
-      ctx.record(SimEvent.Types.POD_DELETED, nodeName, run.key);
+      ctx.record(SimEvent.Types.POD_TERMINATED, nodeName, run.key);
     } catch (NotFoundException | ConflictException e) {
       // already gone, or a new pod took the name
     }

@@ -165,7 +165,7 @@ class KubeletLifecycleTest {
     h.runTo(100);
     assertThat(h.get("p")).isNull();
     double expected = grace != null ? 15.0 : 10.0 + secondsAfterDelete;
-    assertThat(h.times(SimEvent.Types.POD_DELETED, "default/p")).containsExactly(expected);
+    assertThat(h.times(SimEvent.Types.POD_TERMINATED, "default/p")).containsExactly(expected);
   }
 
   @Test
@@ -213,7 +213,7 @@ class KubeletLifecycleTest {
     PodDeletion.delete(h.store, "default", "p");
     h.runTo(11);
     assertThat(h.get("p")).isNull();
-    assertThat(h.times(SimEvent.Types.POD_DELETED, "default/p")).containsExactly(10.0);
+    assertThat(h.times(SimEvent.Types.POD_TERMINATED, "default/p")).containsExactly(10.0);
     h.runTo(200);
     assertThat(h.log.ofType(SimEvent.Types.POD_STARTED)).isEmpty();
   }
@@ -238,6 +238,6 @@ class KubeletLifecycleTest {
     h.store.delete(Pod.class, "default", "p");
     h.runTo(100);
     assertThat(h.times(SimEvent.Types.POD_RESTARTED, "default/p")).isEmpty();
-    assertThat(h.times(SimEvent.Types.POD_DELETED, "default/p")).isEmpty();
+    assertThat(h.times(SimEvent.Types.POD_TERMINATED, "default/p")).isEmpty();
   }
 }

@@ -66,6 +66,7 @@ class ClusterSimulationTest {
       ctx = context;
       ctx.store().create(template.withStatus(template.status().withConditions(
           List.of(new NodeCondition("Ready", "True", "KubeletReady", null, null, null)))));
+      ctx.record(SimEvent.Types.NODE_ADDED, nodeName(), null);
     }
 
     @Override
