@@ -84,26 +84,36 @@ class SimulateCommandTest {
         && e.get("node").asText().equals("node-3"))).isEmpty();
   }
 
-  @Test
-  void aResumedCheckpointWritesTheRestOfTheUninterruptedLog(@TempDir Path dir) throws IOException {
+  /** Checkpoints before, during and after the failure: each resumes into the same log. */
+  @ParameterizedTest(name = "at {0}s")
+  @org.junit.jupiter.params.provider.ValueSource(doubles = {0.5, 60, 105.1, 200, 405.1, 599})
+  void aResumedCheckpointWritesTheRestOfTheUninterruptedLog(double at, @TempDir Path dir)
+      throws IOException {
     Path whole = dir.resolve("whole.jsonl");
     Path cp = dir.resolve("cp.json");
     Path rest = dir.resolve("rest.jsonl");
-    Cli a = Cli.run("simulate", "--scenario", NODE_FAILURE, "--checkpoint-at", "200s",
+    Cli a = Cli.run("simulate", "--scenario", NODE_FAILURE, "--checkpoint-at", at + "s",
         "--checkpoint-out", cp.toString(), "--events-out", whole.toString());
     assertThat(a.exitCode()).as(a.err()).isZero();
-    assertThat(a.out()).contains("checkpoint at 3m20s written to");
+    assertThat(a.out()).contains("checkpoint at ").contains("written to");
     Cli b = Cli.run("simulate", "--resume", cp.toString(), "--events-out", rest.toString());
     assertThat(b.exitCode()).as(b.err()).isZero();
 
     List<String> after = new ArrayList<>();
     for (String line : Files.readAllLines(whole)) {
-      if (JSON.readTree(line).get("t").asDouble() > 200) {
+      if (JSON.readTree(line).get("t").asDouble() > at) {
         after.add(line);
       }
     }
-    assertThat(after).isNotEmpty();
     assertThat(Files.readAllLines(rest)).isEqualTo(after);
+  }
+
+  @Test
+  void aCheckpointForksIntoAnotherProfile(@TempDir Path dir) throws IOException {
+    Path cp = dir.resolve("cp.json");
+    Cli a = Cli.run("simulate", "--scenario", NODE_FAILURE, "--checkpoint-at", "200s",
+        "--checkpoint-out", cp.toString());
+    assertThat(a.exitCode()).as(a.err()).isZero();
 
     // A fork: the same state, then another scheduler profile.
     Path config = dir.resolve("most-allocated.yaml");
