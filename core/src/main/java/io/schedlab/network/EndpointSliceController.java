@@ -9,9 +9,6 @@ import io.schedlab.api.ObjectReference;
 import io.schedlab.api.OwnerReference;
 import io.schedlab.api.Pod;
 import io.schedlab.api.Service;
-import io.schedlab.cluster.ClusterComponent;
-import io.schedlab.cluster.ClusterContext;
-import io.schedlab.store.WatchEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,40 +21,22 @@ import java.util.Map;
  * terminating as upstream derives them (a terminating pod is kept, not ready). Slices are named
  * {@code <service>-<n>} and rewritten in place when their content changes.
  */
-public final class EndpointSliceController implements ClusterComponent {
+public final class EndpointSliceController extends ServiceSyncController {
   /** kube-controller-manager --max-endpoints-per-slice default. */
   public static final int MAX_ENDPOINTS_PER_SLICE = 100;
   static final String MANAGER = "endpointslice-controller.k8s.io";
 
-  private ClusterContext ctx;
-
-  @Override
-  public String name() {
-    return "endpointslice-controller";
+  public EndpointSliceController() {
+    super("endpointslice-controller");
   }
 
   @Override
-  public void start(ClusterContext context) {
-    this.ctx = context;
-    context.store().watch(Pod.class, this::onPod);
-    context.store().listAndWatch(Service.class, this::onService).forEach(this::sync);
+  void deleted(Service s) {
+    write(s, List.of());
   }
 
-  private void onService(WatchEvent<Service> e) {
-    if (e.type() == WatchEvent.Type.DELETED) {
-      write(e.object(), List.of());
-      return;
-    }
-    sync(e.object());
-  }
-
-  private void onPod(WatchEvent<Pod> e) {
-    for (Service s : ctx.store().list(Service.class, e.object().metadata().namespace())) {
-      sync(s);
-    }
-  }
-
-  private void sync(Service s) {
+  @Override
+  void sync(Service s) {
     if (!ServiceEndpoints.selects(s)) {
       return;
     }

@@ -8,9 +8,6 @@ import io.schedlab.api.ObjectMeta;
 import io.schedlab.api.ObjectReference;
 import io.schedlab.api.Pod;
 import io.schedlab.api.Service;
-import io.schedlab.cluster.ClusterComponent;
-import io.schedlab.cluster.ClusterContext;
-import io.schedlab.store.WatchEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,39 +19,21 @@ import java.util.Map;
  * notReadyAddresses}, grouped into subsets by the ports they serve. Terminating pods are left
  * out. Recomputed whenever a Service or a pod in its namespace changes.
  */
-public final class EndpointsController implements ClusterComponent {
-  private ClusterContext ctx;
-
-  @Override
-  public String name() {
-    return "endpoints-controller";
+public final class EndpointsController extends ServiceSyncController {
+  public EndpointsController() {
+    super("endpoints-controller");
   }
 
   @Override
-  public void start(ClusterContext context) {
-    this.ctx = context;
-    context.store().watch(Pod.class, this::onPod);
-    context.store().listAndWatch(Service.class, this::onService).forEach(this::sync);
-  }
-
-  private void onService(WatchEvent<Service> e) {
-    if (e.type() == WatchEvent.Type.DELETED) {
-      ObjectMeta m = e.object().metadata();
-      if (ctx.store().get(Endpoints.class, m.namespace(), m.name()) != null) {
-        ctx.store().delete(Endpoints.class, m.namespace(), m.name());
-      }
-      return;
-    }
-    sync(e.object());
-  }
-
-  private void onPod(WatchEvent<Pod> e) {
-    for (Service s : ctx.store().list(Service.class, e.object().metadata().namespace())) {
-      sync(s);
+  void deleted(Service s) {
+    ObjectMeta m = s.metadata();
+    if (ctx.store().get(Endpoints.class, m.namespace(), m.name()) != null) {
+      ctx.store().delete(Endpoints.class, m.namespace(), m.name());
     }
   }
 
-  private void sync(Service s) {
+  @Override
+  void sync(Service s) {
     if (!ServiceEndpoints.selects(s)) {
       return;
     }
