@@ -150,6 +150,42 @@ class SimulateCommandTest {
         .containsExactlyInAnyOrder("default/p0", "default/p1");
   }
 
+  @Test
+  void aNodesStaticPodsRunAsMirrorPods(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("static"));
+    Files.writeString(dir.resolve("static/proxy.yaml"), """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: proxy, namespace: kube-system}
+        spec:
+          containers: [{name: p, image: proxy:1, resources: {requests: {cpu: 100m}}}]
+        """);
+    Path s = dir.resolve("s.yaml");
+    Files.writeString(s, """
+        apiVersion: schedlab.io/v1alpha1
+        kind: Scenario
+        metadata: {name: static}
+        spec:
+          until: 1m
+          cluster:
+            objects:
+            - apiVersion: v1
+              kind: Node
+              metadata:
+                name: n1
+                annotations: {schedlab.io/static-pod-path: static}
+              status: {capacity: {cpu: "4", memory: 8Gi, pods: "110"}}
+        """);
+    Path log = dir.resolve("e.jsonl");
+    Cli r = Cli.run("simulate", "--scenario", s.toString(), "--events-out", log.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<JsonNode> ev = events(log);
+    assertThat(of(ev, "pod_created")).extracting(e -> e.get("pod").asText())
+        .containsExactly("kube-system/proxy-n1");
+    assertThat(of(ev, "pod_started")).extracting(e -> e.get("node").asText()).containsExactly("n1");
+    assertThat(of(ev, "pod_scheduled")).isEmpty();
+  }
+
   static Stream<Arguments> badInput() {
     return Stream.of(
         Arguments.of("missing scenario", List.of("--scenario", "no/such.yaml"),

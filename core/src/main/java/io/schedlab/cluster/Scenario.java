@@ -18,7 +18,8 @@ import java.util.List;
  *              clusterDomain: cluster.local}
  *   cluster:                # created at t = 0; Nodes become kubelets that register them
  *     manifests: [nodes.yaml]        # files or folders, relative to the scenario file
- *     objects: [ {apiVersion: v1, kind: Node, ...} ]
+ *     objects: [ {apiVersion: v1, kind: Node, ...} ]   # annotation schedlab.io/static-pod-path: DIR
+ *                                                    # runs the static pods in DIR on that node
  *   workloads:              # objects applied at a time (created, or spec replaced)
  *     - at: 0s
  *       manifests: [app.yaml]

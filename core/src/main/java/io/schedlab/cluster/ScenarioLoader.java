@@ -24,6 +24,11 @@ public final class ScenarioLoader {
   public static final String API_VERSION = "schedlab.io/v1alpha1";
   public static final String KIND = "Scenario";
   static final long DEFAULT_UNTIL = Durations.HOUR;
+  /**
+   * On a Node of a scenario: the folder of static pod manifests its kubelet runs (the kubelet's
+   * --pod-manifest-path), relative to the scenario file.
+   */
+  public static final String STATIC_POD_PATH = "schedlab.io/static-pod-path";
 
   private final String file;
   private final Path baseDir;
@@ -204,7 +209,25 @@ public final class ScenarioLoader {
         }
       }
     }
+    out.replaceAll(this::resolveStaticPodPath);
     return out;
+  }
+
+  /** A Node's static pod folder is relative to the scenario file; the run needs it absolute. */
+  private KubeObject resolveStaticPodPath(KubeObject o) {
+    String dir = o instanceof io.schedlab.api.Node
+        ? o.metadata().annotations().get(STATIC_POD_PATH) : null;
+    if (dir == null || baseDir == null || Path.of(dir).isAbsolute()) {
+      return o;
+    }
+    Path p = baseDir.resolve(dir);
+    if (!Files.isDirectory(p)) {
+      throw fail("node " + o.metadata().name() + ": annotation " + STATIC_POD_PATH,
+          "no such folder: " + p);
+    }
+    java.util.Map<String, String> a = new java.util.LinkedHashMap<>(o.metadata().annotations());
+    a.put(STATIC_POD_PATH, p.toString());
+    return o.withMetadata(o.metadata().withAnnotations(a));
   }
 
   private ClusterSettings settings(JsonNode s) {

@@ -53,7 +53,10 @@ public final class StandardClusterModel implements ClusterModel {
   @Override
   public NodeAgent nodeAgent(Node template) {
     cloud.launch(template.metadata().name());
-    return new Kubelet(template, kubelet, nodeIps);
+    String manifests = template.metadata().annotations().get(ScenarioLoader.STATIC_POD_PATH);
+    KubeletConfig config = manifests == null ? kubelet
+        : kubelet.withStaticPodPath(java.nio.file.Path.of(manifests));
+    return new Kubelet(template, config, nodeIps);
   }
 
   @Override
