@@ -2,6 +2,7 @@ package io.schedlab.reports.stats;
 
 import io.schedlab.reports.Metric;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -51,16 +52,14 @@ public record Ranking(String metric, Metric.Direction direction, PairTest.Method
       int byMean = xMissing ? 0 : Double.compare(sign * y.mean, sign * x.mean);
       return byMean != 0 ? byMean : x.profile.compareTo(y.profile);
     });
+    int[] ranks = new int[order.size()];
     int start = 0;
-    for (int i = 1; i <= order.size(); i++) {
-      if (i == order.size() || !sameRank(order.get(start), order.get(i))) {
+    for (int i = 1; i <= ranks.length; i++) {
+      if (i == ranks.length || !sameRank(order.get(start), order.get(i))) {
         order.subList(start, i).sort((x, y) -> x.profile.compareTo(y.profile));
+        Arrays.fill(ranks, start, i, start + 1);
         start = i;
       }
-    }
-    int[] ranks = new int[order.size()];
-    for (int i = 0; i < ranks.length; i++) {
-      ranks[i] = i > 0 && sameRank(order.get(ranks[i - 1] - 1), order.get(i)) ? ranks[i - 1] : i + 1;
     }
     List<Entry> entries = new ArrayList<>(order.size());
     for (int i = 0; i < ranks.length; i++) {

@@ -32,8 +32,8 @@ class SummaryTest {
         // By hand: mean 40/8 = 5, sd = sqrt(32/7), half-width = t(0.975, 7) * sd / sqrt(8) with
         // t(0.975, 7) = 2.3646242515927853 (mpmath, as above).
         Arguments.of("textbook 2 4 4 4 5 5 7 9", new double[] {2, 4, 4, 4, 5, 5, 7, 9}, 8, 5.0,
-            Math.sqrt(32.0 / 7), 2.3646242515927853417 * Math.sqrt(32.0 / 7) / Math.sqrt(8), 2.0, 4.5,
-            9.0));
+            Math.sqrt(32.0 / 7), 2.3646242515927853417 * Math.sqrt(32.0 / 7) / Math.sqrt(8), 2.0,
+            4.5, 9.0));
   }
 
   @ParameterizedTest(name = "{0}")
