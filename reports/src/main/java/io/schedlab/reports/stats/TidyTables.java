@@ -92,7 +92,8 @@ public final class TidyTables {
 
   /**
    * {@code {"test", "alpha", "rows": [...], "metrics": [{name, unit, direction, description,
-   * summaries, pair_tests, ranking}], "overall_ranking": [...]}}, pretty-printed.
+   * summaries, pair_tests, ranking}], "overall_ranking": [...]}}, pretty-printed; metrics by
+   * name, so the order the metrics were defined in does not change the bytes.
    */
   public static String summaryJson(List<RunResult> runs, Aggregation aggregation) {
     StringWriter text = new StringWriter();
@@ -125,8 +126,8 @@ public final class TidyTables {
       }
       g.writeEndArray();
       g.writeArrayFieldStart("metrics");
-      for (Aggregation.MetricStats s : aggregation.byMetric().values()) {
-        writeMetric(g, s);
+      for (Metric m : byName) {
+        writeMetric(g, aggregation.stats(m.name()));
       }
       g.writeEndArray();
       g.writeArrayFieldStart("overall_ranking");
