@@ -24,9 +24,11 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
@@ -114,7 +116,7 @@ public final class Charts {
     XYPlot plot = chart.getXYPlot();
     plot.setRenderer(renderer);
     // Seeds first, means on top of them.
-    plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.REVERSE);
+    plot.setSeriesRenderingOrder(SeriesRenderingOrder.REVERSE);
     return png(chart);
   }
 
@@ -220,7 +222,7 @@ public final class Charts {
     renderer.setMaximumBarWidth(0.08);
     plot.setRenderer(renderer);
     // Horizontal bars put the value axis on top by default; readers look for it below.
-    plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
+    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
     return png(chart);
   }
 
@@ -310,8 +312,7 @@ public final class Charts {
     if (byName == null) {
       throw new IllegalArgumentException(what + " '" + title + "': no data map given");
     }
-    List<Map.Entry<String, V>> entries = new ArrayList<>(new TreeMap<>(byName).entrySet());
-    return entries;
+    return new ArrayList<>(new TreeMap<>(byName).entrySet());
   }
 
   private static double[] finite(double[] values, String what, String title, String profile) {

@@ -36,6 +36,7 @@ public final class HtmlReport {
       th,td{border:1px solid #ccc;padding:.25rem .6rem;text-align:right}
       th{background:#f2f2f2}
       td.name,th.name{text-align:left}
+      caption{text-align:left;color:#555;font-size:.92rem;padding:.2rem 0}
       p.metric-note{margin:.2rem 0;color:#555;font-size:.92rem}
       figure{margin:1.5rem 0}
       figure img{max-width:100%;height:auto;border:1px solid #ddd}
@@ -153,7 +154,7 @@ public final class HtmlReport {
       h.append("</tbody>\n</table>\n");
       if (!table.comparisons().isEmpty()) {
         h.append("<table class=\"comparisons\" data-metric=\"").append(escape(metric.name()))
-            .append("\">\n<caption>").append(escape(table.test()))
+            .append("\">\n<caption>Pairwise: ").append(escape(table.test()))
             .append("</caption>\n<thead><tr><th class=\"name\">profile A</th>")
             .append("<th class=\"name\">profile B</th><th>p</th><th>significant</th></tr>")
             .append("</thead>\n<tbody>\n");
