@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     description = "Kubernetes scheduling in simulated time, with kube-scheduler's semantics.",
     subcommands = {
         ScheduleCommand.class, ConformanceCommand.class, PluginsCommand.class, TraceCommand.class,
-        ExperimentCommand.class, SimulateCommand.class,
+        ExperimentCommand.class, SimulateCommand.class, CompareCommand.class,
         VersionCommand.class,
         HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",

@@ -20,6 +20,21 @@ final class ProfileSet {
 
   private ProfileSet() {}
 
+  /**
+   * Builds the profile's plugins once, so bad plugin args (decoded when a framework is made)
+   * fail here, before any run, naming the file and the field.
+   */
+  private static void checkArgs(String source, SchedulerConfig config, Registry registry) {
+    io.schedlab.sim.EventLoop loop = new io.schedlab.sim.EventLoop();
+    try (io.schedlab.scheduler.Scheduler s = new io.schedlab.scheduler.Scheduler(config, registry,
+        io.schedlab.store.ClusterStore.simulated(loop, 0), loop,
+        io.schedlab.scheduler.Scheduler.Options.seeded(0), null)) {
+      s.queue(); // built; nothing to run
+    } catch (io.schedlab.framework.PluginArgsException e) {
+      throw new BadInputException(source + ": " + Failures.firstLine(e.getMessage()), e);
+    }
+  }
+
   /** Profile name to configuration, in the given order. */
   static Map<String, SchedulerConfig> load(List<String> specs, Registry registry) {
     if (specs == null || specs.size() < 2) {
@@ -49,6 +64,7 @@ final class ProfileSet {
             + "' (profiles are named by their file name)");
       }
       seen.add(name);
+      checkArgs(spec, config, registry);
       out.put(name, config);
     }
     return out;

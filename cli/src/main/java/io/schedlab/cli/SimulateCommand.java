@@ -228,7 +228,7 @@ public final class SimulateCommand implements Callable<Integer> {
         : SchedulerConfigLoader.parse(text, "--config", registry);
   }
 
-  private static long duration(String option, String text) {
+  static long duration(String option, String text) {
     try {
       return Durations.parse(text);
     } catch (IllegalArgumentException e) {
