@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Run every profile with every seed on the same scenario or trace (in parallel, with a"
-          + " progress bar), then aggregate: mean, standard deviation, 95 % confidence interval,"
+          + " progress bar), then aggregate: mean, standard deviation, 95 %% confidence interval,"
           + " a pairwise test and a ranking per metric and overall.",
       "Writes report.html (self-contained: summary and ranking, tables, charts), summary.csv and"
           + " summary.json (one row per profile x seed x metric), latency.csv (wall clock, kept"
