@@ -9,10 +9,11 @@ import java.util.Map;
  * Results set against a baseline: for each benchmark in both, the change and a verdict. A change
  * counts only when the two scores' error intervals do not overlap (|Δ| > error + baseline error);
  * then it is a regression when the score moved the wrong way for its mode (down for throughput,
- * up for time), else an improvement. A NaN error (single-shot runs) counts as zero.
+ * up for time), else an improvement. Without an error on either side (JMH reports none for too
+ * few iterations) no verdict is possible: NO_ERROR.
  */
 public final class BenchComparison {
-  public enum Verdict { REGRESSION, IMPROVEMENT, WITHIN_ERROR, NEW, UNIT_CHANGED }
+  public enum Verdict { REGRESSION, IMPROVEMENT, WITHIN_ERROR, NO_ERROR, NEW, UNIT_CHANGED }
 
   /** One benchmark's row. {@code baseline} is null when the baseline lacks it. */
   public record Row(JmhResult result, JmhResult baseline, double changePercent, Verdict verdict) {}
@@ -37,9 +38,11 @@ public final class BenchComparison {
       }
       double delta = r.score() - b.score();
       double change = b.score() == 0 ? Double.NaN : 100 * delta / b.score();
-      double margin = zeroIfNaN(r.error()) + zeroIfNaN(b.error());
+      double margin = r.error() + b.error();
       Verdict v;
-      if (Math.abs(delta) <= margin) {
+      if (!Double.isFinite(margin)) {
+        v = Verdict.NO_ERROR;
+      } else if (Math.abs(delta) <= margin) {
         v = Verdict.WITHIN_ERROR;
       } else {
         boolean better = r.higherIsBetter() ? delta > 0 : delta < 0;
@@ -48,9 +51,5 @@ public final class BenchComparison {
       out.add(new Row(r, b, change, v));
     }
     return out;
-  }
-
-  private static double zeroIfNaN(double v) {
-    return Double.isNaN(v) ? 0 : v;
   }
 }

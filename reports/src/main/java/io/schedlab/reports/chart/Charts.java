@@ -227,6 +227,48 @@ public final class Charts {
   }
 
   /**
+   * Grouped horizontal bars with error bars: for each name (a benchmark) one bar per group (e.g.
+   * baseline, current), each {@code {value, error}}; a NaN error draws no bar end.
+   */
+  public static byte[] barsWithErrors(String title, String valueLabel,
+      Map<String, Map<String, double[]>> byGroup) {
+    if (title == null || title.isBlank()) {
+      throw new IllegalArgumentException("error-bar chart: expected a title");
+    }
+    org.jfree.data.statistics.DefaultStatisticalCategoryDataset data =
+        new org.jfree.data.statistics.DefaultStatisticalCategoryDataset();
+    int group = 0;
+    for (Map.Entry<String, Map<String, double[]>> g : new TreeMap<>(byGroup).entrySet()) {
+      for (Map.Entry<String, double[]> e : new TreeMap<>(g.getValue()).entrySet()) {
+        double[] ve = e.getValue();
+        if (ve.length != 2 || !Double.isFinite(ve[0])) {
+          throw new IllegalArgumentException("error-bar chart '" + title + "': '" + e.getKey()
+              + "' needs a finite value and an error");
+        }
+        data.add(ve[0], Double.isFinite(ve[1]) ? ve[1] : 0, g.getKey(), e.getKey());
+      }
+      group++;
+    }
+    if (group == 0) {
+      throw new IllegalArgumentException("error-bar chart '" + title + "': no values");
+    }
+    JFreeChart chart = themed(ChartFactory.createBarChart(title, null, valueLabel, data,
+        PlotOrientation.HORIZONTAL, group > 1, false, false));
+    CategoryPlot plot = chart.getCategoryPlot();
+    org.jfree.chart.renderer.category.StatisticalBarRenderer renderer =
+        new org.jfree.chart.renderer.category.StatisticalBarRenderer();
+    renderer.setBarPainter(new StandardBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setErrorIndicatorPaint(java.awt.Color.DARK_GRAY);
+    for (int i = 0; i < group; i++) {
+      renderer.setSeriesPaint(i, color(i));
+    }
+    plot.setRenderer(renderer);
+    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+    return png(chart);
+  }
+
+  /**
    * The mean of a profile's seed series over the union of their times. A series holds its last
    * value until its next sample (the metrics are gauges sampled on change) and counts only from
    * its first sample on. Series with the same times average pointwise.

@@ -48,6 +48,9 @@ class BenchComparisonTest {
     assertThat(rows.get(0).changePercent()).isEqualTo(11.0);
     assertThat(BenchComparison.compare(List.of(noise), List.of(timeBase)).get(0).verdict())
         .isEqualTo(BenchComparison.Verdict.WITHIN_ERROR);
+    JmhResult noError = new JmhResult("a.B.run", Map.of(), "avgt", 150, Double.NaN, "ms/op");
+    assertThat(BenchComparison.compare(List.of(noError), List.of(timeBase)).get(0).verdict())
+        .isEqualTo(BenchComparison.Verdict.NO_ERROR);
   }
 
   @Test
@@ -58,5 +61,20 @@ class BenchComparisonTest {
         .hasMessageContaining("expected JMH's JSON results");
     Files.writeString(f, "[{\"benchmark\": \"x\"}]");
     assertThatThrownBy(() -> JmhResult.read(f)).hasMessageContaining("x.json: [0]: expected");
+  }
+
+  @Test
+  void writesCsvAndReport(@TempDir Path dir) throws IOException {
+    JmhResult base = new JmhResult("a.B.run", Map.of("n", "1"), "avgt", 100, 5, "ms/op");
+    JmhResult now = new JmhResult("a.B.run", Map.of("n", "1"), "avgt", 120, 5, "ms/op");
+    JmhResult thr = new JmhResult("a.C.read", Map.of(), "thrpt", 1e6, 1e4, "ops/s");
+    BenchReport.write(dir, List.of(now, thr), List.of(base));
+    assertThat(Files.readAllLines(dir.resolve(BenchReport.CSV))).containsExactly(
+        "benchmark,mode,score,error,unit,baseline_score,baseline_error,change_pct,verdict",
+        "B.run {n=1},avgt,120,5,ms/op,100,5,20,REGRESSION",
+        "C.read,thrpt,1000000,10000,ops/s,,,,NEW");
+    String html = Files.readString(dir.resolve("report.html"));
+    assertThat(html).contains("Regressions beyond the errors: B.run {n=1} (+20.0 %)")
+        .contains("data:image/png;base64,");
   }
 }
