@@ -1,0 +1,76 @@
+package io.schedlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.schedlab.cluster.ClusterSampler;
+import io.schedlab.cluster.ClusterSimulation;
+import io.schedlab.cluster.PodMetrics;
+import io.schedlab.cluster.Scenario;
+import io.schedlab.cluster.ScenarioLoader;
+import io.schedlab.cluster.StandardClusterModel;
+import io.schedlab.config.SchedulerConfig;
+import io.schedlab.framework.Registry;
+import io.schedlab.plugins.InTreeRegistry;
+import io.schedlab.reports.RunMetrics;
+import io.schedlab.reports.RunResult;
+import io.schedlab.reports.Series;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Run metrics over whole sample scenarios on the standard cluster model. */
+class RunMetricsSimulationTest {
+  private static RunResult run(String scenarioFile) {
+    Scenario s = ScenarioLoader.load(Path.of(Cli.repoPath("traces/samples/scenarios/"
+        + scenarioFile)));
+    Registry registry = InTreeRegistry.create();
+    PodMetrics pods = new PodMetrics();
+    ClusterSimulation sim = new ClusterSimulation(s, SchedulerConfig.defaults(registry), registry,
+        StandardClusterModel.create(), pods);
+    ClusterSampler sampler = new ClusterSampler();
+    sampler.start(sim.context());
+    sim.runUntil(s.untilNanos());
+    return RunMetrics.of("default", s.seed(), pods, sampler, null);
+  }
+
+  @Test
+  void nodeFailureEvictsAndReplacesThePodsOfTheFailedNode() {
+    RunResult r = run("node-failure.yaml");
+    // 20 replicas, and one replacement for each pod the failed node held.
+    double evictions = r.metrics().get("evictions");
+    assertThat(evictions).isGreaterThan(0);
+    assertThat(r.metrics().get("pods_scheduled")).isEqualTo(20 + evictions);
+    assertThat(r.metrics()).containsEntry("pods_unschedulable", 0.0)
+        .containsEntry("preemptions", 0.0);
+    Series nodes = r.series().get(ClusterSampler.NODES_READY);
+    assertThat(nodes.v()[0]).isEqualTo(5);
+    assertThat(nodes.v()[nodes.size() - 1]).isEqualTo(4);
+    Series running = r.series().get(ClusterSampler.RUNNING_PODS);
+    assertThat(running.v()[running.size() - 1]).isGreaterThanOrEqualTo(20);
+    // One sample every 10 s over the 10 minutes.
+    assertThat(nodes.t()).hasSize(60);
+    assertThat(nodes.t()[0]).isEqualTo(10.0);
+    assertThat(r.series()).containsKeys("allocation_cpu", "allocation_memory",
+        ClusterSampler.PENDING_PODS);
+    assertThat(r.metrics().get("cpu_allocation_mean_pct")).isGreaterThan(0);
+  }
+
+  @Test
+  void jobCompletionGivesCompletionTimesOfThirtySecondsAndMore() {
+    RunResult r = run("job-completion.yaml");
+    double[] jct = r.samples().get(RunMetrics.JCT);
+    assertThat(jct).hasSize(6);
+    for (double v : jct) {
+      assertThat(v).isGreaterThanOrEqualTo(30.0);
+    }
+    assertThat(r.metrics().get("attempts_mean")).isCloseTo(1.0, within(1e-9));
+  }
+
+  @Test
+  void aRunIsReproducible() {
+    RunResult a = run("node-failure.yaml");
+    RunResult b = run("node-failure.yaml");
+    assertThat(a.metrics()).isEqualTo(b.metrics());
+    assertThat(a.series()).isEqualTo(b.series());
+  }
+}
