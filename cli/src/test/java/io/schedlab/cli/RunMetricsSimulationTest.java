@@ -12,6 +12,7 @@ import io.schedlab.cluster.StandardClusterModel;
 import io.schedlab.config.SchedulerConfig;
 import io.schedlab.framework.Registry;
 import io.schedlab.plugins.InTreeRegistry;
+import io.schedlab.reports.HdrLatencyRecorder;
 import io.schedlab.reports.RunMetrics;
 import io.schedlab.reports.RunResult;
 import io.schedlab.reports.Series;
@@ -21,6 +22,10 @@ import org.junit.jupiter.api.Test;
 /** Run metrics over whole sample scenarios on the standard cluster model. */
 class RunMetricsSimulationTest {
   private static RunResult run(String scenarioFile) {
+    return run(scenarioFile, null);
+  }
+
+  private static RunResult run(String scenarioFile, HdrLatencyRecorder latencies) {
     Scenario s = ScenarioLoader.load(Path.of(Cli.repoPath("traces/samples/scenarios/"
         + scenarioFile)));
     Registry registry = InTreeRegistry.create();
@@ -29,8 +34,9 @@ class RunMetricsSimulationTest {
         StandardClusterModel.create(), pods);
     ClusterSampler sampler = new ClusterSampler();
     sampler.start(sim.context());
+    sim.setLatencyRecorder(latencies);
     sim.runUntil(s.untilNanos());
-    return RunMetrics.of("default", s.seed(), pods, sampler, null);
+    return RunMetrics.of("default", s.seed(), pods, sampler, latencies);
   }
 
   @Test
@@ -72,5 +78,18 @@ class RunMetricsSimulationTest {
     RunResult b = run("node-failure.yaml");
     assertThat(a.metrics()).isEqualTo(b.metrics());
     assertThat(a.series()).isEqualTo(b.series());
+  }
+
+  @Test
+  void latenciesAreRecordedForOneAttemptInTen() {
+    HdrLatencyRecorder rec = new HdrLatencyRecorder();
+    RunResult r = run("node-failure.yaml", rec);
+    // 20 + replacements pods, each placed at its first attempt: attempts 1, 11, 21 are timed.
+    double attempts = r.metrics().get("pods_scheduled");
+    long sampled = ((long) attempts + 9) / 10;
+    assertThat(r.latencies()).containsKeys("Filter/NodeResourcesFit", "Score/NodeResourcesFit",
+        "Bind/DefaultBinder", "PreFilter/NodeResourcesFit");
+    assertThat(r.latencies().get("Bind/DefaultBinder")).hasSize((int) sampled);
+    assertThat(r.latencies().get("PreFilter/NodeResourcesFit")).hasSize((int) sampled);
   }
 }

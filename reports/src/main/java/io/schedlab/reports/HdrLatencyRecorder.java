@@ -13,8 +13,9 @@ import org.HdrHistogram.HistogramIterationValue;
  * Keeps the framework's per-plugin latencies in one HdrHistogram per {@code point/plugin}, with
  * three significant digits (0.1 % resolution) and auto-resizing ranges.
  *
- * <p>Implementation note: {@link #record} is on the scheduling path; the key string is built once
- * per pair and cached in a two-level map so a record call allocates nothing after the first.
+ * <p>Implementation note: {@link #record} is on the scheduling path of sampled attempts, and at
+ * Filter and Score on the parallelizer's threads, hence synchronized; histograms are found in a
+ * two-level map so a record call builds no key string.
  */
 public final class HdrLatencyRecorder implements LatencyRecorder {
   private static final int SIGNIFICANT_DIGITS = 3;
@@ -22,7 +23,7 @@ public final class HdrLatencyRecorder implements LatencyRecorder {
   private final Map<String, Map<String, Histogram>> byPoint = new HashMap<>();
 
   @Override
-  public void record(String point, String plugin, long nanos) {
+  public synchronized void record(String point, String plugin, long nanos) {
     Map<String, Histogram> byPlugin = byPoint.get(point);
     if (byPlugin == null) {
       byPlugin = new HashMap<>();
@@ -37,7 +38,7 @@ public final class HdrLatencyRecorder implements LatencyRecorder {
   }
 
   /** The histograms by {@code point/plugin}, sorted. */
-  public Map<String, Histogram> histograms() {
+  public synchronized Map<String, Histogram> histograms() {
     Map<String, Histogram> out = new TreeMap<>();
     for (Map.Entry<String, Map<String, Histogram>> p : byPoint.entrySet()) {
       for (Map.Entry<String, Histogram> e : p.getValue().entrySet()) {
@@ -51,7 +52,7 @@ public final class HdrLatencyRecorder implements LatencyRecorder {
    * Every recorded value (at the histogram's resolution) in ascending order, by
    * {@code point/plugin}: the form {@link RunResult#latencies()} keeps.
    */
-  public Map<String, double[]> values() {
+  public synchronized Map<String, double[]> values() {
     Map<String, double[]> out = new TreeMap<>();
     for (Map.Entry<String, Histogram> e : histograms().entrySet()) {
       Histogram h = e.getValue();
