@@ -92,4 +92,38 @@ class RunMetricsSimulationTest {
     assertThat(r.latencies().get("Bind/DefaultBinder")).hasSize((int) sampled);
     assertThat(r.latencies().get("PreFilter/NodeResourcesFit")).hasSize((int) sampled);
   }
+
+  static final String PREEMPTION = """
+      apiVersion: schedlab.io/v1alpha1
+      kind: Scenario
+      metadata: {name: preemption}
+      spec:
+        seed: 2
+        until: 2m
+        cluster:
+          objects:
+          - {apiVersion: v1, kind: Node, metadata: {name: n1}, status: {capacity: {cpu: "1", memory: 4Gi, pods: "10"}, allocatable: {cpu: "1", memory: 4Gi, pods: "10"}}}
+        workloads:
+        - at: 0s
+          objects:
+          - {apiVersion: v1, kind: Pod, metadata: {name: low, namespace: default}, spec: {containers: [{name: c, image: x, resources: {requests: {cpu: "1"}}}]}}
+        - at: 20s
+          objects:
+          - {apiVersion: v1, kind: Pod, metadata: {name: high, namespace: default}, spec: {priority: 1000, containers: [{name: c, image: x, resources: {requests: {cpu: "1"}}}]}}
+      """;
+
+  @Test
+  void aPreemptedVictimCountsAsAPreemption() {
+    Scenario s = ScenarioLoader.parse(PREEMPTION, "preemption.yaml", null);
+    Registry registry = InTreeRegistry.create();
+    PodMetrics pods = new PodMetrics();
+    ClusterSimulation sim = new ClusterSimulation(s, SchedulerConfig.defaults(registry), registry,
+        StandardClusterModel.create(), pods);
+    sim.runUntil(s.untilNanos());
+    RunResult r = RunMetrics.of("default", s.seed(), pods, new ClusterSampler(), null);
+    assertThat(r.metrics()).containsEntry("preemptions", 1.0)
+        .containsEntry("pods_scheduled", 2.0)
+        .containsEntry("pods_unschedulable", 0.0);
+    assertThat(r.metrics().get("attempts_mean")).isGreaterThan(1.0); // high failed first
+  }
 }
