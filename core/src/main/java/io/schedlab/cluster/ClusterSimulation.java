@@ -36,6 +36,7 @@ public final class ClusterSimulation {
   private final Map<String, NodeAgent> agents = new LinkedHashMap<>();
   private SchedulerComponent scheduler;
   private boolean started;
+  private io.schedlab.framework.runtime.LatencyRecorder latencyRecorder;
 
   public ClusterSimulation(Scenario scenario, SchedulerConfig config, Registry registry,
       ClusterModel model, EventLog log) {
@@ -71,6 +72,15 @@ public final class ClusterSimulation {
     loop.runUntil(tNanos);
   }
 
+  /**
+   * Has the scheduler (and any that replaces it) time the plugin calls of one attempt in ten
+   * into {@code recorder}; null turns it off.
+   */
+  public void setLatencyRecorder(io.schedlab.framework.runtime.LatencyRecorder recorder) {
+    latencyRecorder = recorder;
+    scheduler.setLatencyRecorder(recorder);
+  }
+
   public long now() {
     return loop.nowNanos();
   }
@@ -97,7 +107,9 @@ public final class ClusterSimulation {
    */
   public void replaceScheduler(SchedulerConfig config) {
     scheduler.stop();
+    io.schedlab.framework.runtime.LatencyRecorder recorder = latencyRecorder;
     scheduler = new SchedulerComponent(config, registry);
+    scheduler.setLatencyRecorder(recorder);
     scheduler.start(context);
   }
 

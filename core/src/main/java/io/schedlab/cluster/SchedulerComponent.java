@@ -16,6 +16,7 @@ public final class SchedulerComponent implements ClusterComponent {
   private final SchedulerConfig config;
   private final Registry registry;
   private Scheduler scheduler;
+  private io.schedlab.framework.runtime.LatencyRecorder latencyRecorder;
 
   public SchedulerComponent(SchedulerConfig config, Registry registry) {
     this.config = config;
@@ -48,7 +49,16 @@ public final class SchedulerComponent implements ClusterComponent {
     };
     scheduler = new Scheduler(config, registry, ctx.store(), ctx.loop(),
         Scheduler.Options.seeded(ctx.random(name()).nextLong()), listener);
+    scheduler.setLatencyRecorder(latencyRecorder);
     scheduler.start();
+  }
+
+  /** Times sampled attempts' plugin calls into {@code recorder} (null: off), now or from start. */
+  public void setLatencyRecorder(io.schedlab.framework.runtime.LatencyRecorder recorder) {
+    latencyRecorder = recorder;
+    if (scheduler != null) {
+      scheduler.setLatencyRecorder(recorder);
+    }
   }
 
   /** Stops scheduling (a fork replaces the scheduler with another profile). */

@@ -28,7 +28,17 @@ public final class StoreEventRecorder implements ClusterComponent {
         ? null : p.spec().nodeName();
     switch (e.type()) {
       case ADDED -> ctx.record(SimEvent.of(ctx.now(), SimEvent.Types.POD_CREATED, node, key));
-      case DELETED -> ctx.record(SimEvent.of(ctx.now(), SimEvent.Types.POD_DELETED, node, key));
+      case DELETED -> {
+        SimEvent d = SimEvent.of(ctx.now(), SimEvent.Types.POD_DELETED, node, key);
+        // Preemption marks its victim before deleting it; metrics count preemptions by this.
+        io.schedlab.api.PodCondition c = p.status() == null ? null
+            : p.status().condition("DisruptionTarget");
+        if (c != null && "True".equals(c.status())
+            && PodMetrics.PREEMPTION_REASON.equals(c.reason())) {
+          d = d.with("reason", PodMetrics.PREEMPTION_REASON);
+        }
+        ctx.record(d);
+      }
       default -> {
       }
     }

@@ -86,6 +86,9 @@ public final class Scheduler implements AutoCloseable {
   private int nextStartNodeIndex;
   private long attempts;
 
+  /** Upstream's pluginMetricsSamplePercent: the share of attempts whose plugins are timed. */
+  public static final int PLUGIN_METRICS_SAMPLE_PERCENT = 10;
+
   public Scheduler(
       SchedulerConfig config,
       Registry registry,
@@ -151,6 +154,16 @@ public final class Scheduler implements AutoCloseable {
 
   public Framework profile(String schedulerName) {
     return profiles.get(schedulerName);
+  }
+
+  /**
+   * Times each plugin call of one attempt in ten (the first, the eleventh, ...) into
+   * {@code recorder}, for every profile; null turns timing off.
+   */
+  public void setLatencyRecorder(io.schedlab.framework.runtime.LatencyRecorder recorder) {
+    for (Framework f : profiles.values()) {
+      f.setLatencyRecorder(recorder);
+    }
   }
 
   public long attempts() {
@@ -380,6 +393,8 @@ public final class Scheduler implements AutoCloseable {
     attempts++;
     Framework fwk = profileFor(pod);
     CycleState state = new CycleState();
+    // Upstream draws 10 % of cycles at random; counting keeps runs reproducible.
+    state.setRecordPluginMetrics((attempts - 1) % (100 / PLUGIN_METRICS_SAMPLE_PERCENT) == 0);
     cache.updateSnapshot(snapshot);
 
     ScheduleOutcome outcome = schedulePod(fwk, state, pod);

@@ -73,6 +73,8 @@ public final class Framework implements FilterRunner {
   private final Map<String, List<ClusterEvent>> eventsByPlugin = new HashMap<>();
   private final Parallelizer parallelizer;
   private final Handle handle;
+  // Null unless a run asks for per-plugin latencies; then only sampled attempts are timed.
+  private LatencyRecorder latencyRecorder;
 
   public Framework(
       ProfileConfig profile, Registry registry, Handle handle, Parallelizer parallelizer) {
@@ -250,12 +252,14 @@ public final class Framework implements FilterRunner {
     Status returnStatus = Status.SUCCESS;
     Set<String> skipped = null;
     for (PreFilterPlugin p : preFilter) {
+      long t0 = startNanos(state);
       PreFilterResult r;
       try {
         r = p.preFilter(state, pod, nodes);
       } catch (StatusException e) {
         r = PreFilterResult.of(e.status());
       }
+      stop(state, "PreFilter", p.name(), t0);
       Status s = r.status();
       if (s.isSkip()) {
         if (skipped == null) {
@@ -363,12 +367,14 @@ public final class Framework implements FilterRunner {
         continue;
       }
       FilterPlugin p = filter[i];
+      long t0 = startNanos(state);
       Status s;
       try {
         s = p.filter(state, pod, node);
       } catch (StatusException e) {
         s = e.status();
       }
+      stop(state, "Filter", p.name(), t0);
       if (!s.isSuccess()) {
         if (!s.isRejected()) {
           return Status.error("running \"" + p.name() + "\" filter plugin: " + s.message())
@@ -420,12 +426,14 @@ public final class Framework implements FilterRunner {
     String rejector = null;
     PostFilterResult last = null;
     for (PostFilterPlugin p : postFilter) {
+      long t0 = startNanos(state);
       PostFilterResult r;
       try {
         r = p.postFilter(state, pod, statuses);
       } catch (StatusException e) {
         r = PostFilterResult.of(e.status());
       }
+      stop(state, "PostFilter", p.name(), t0);
       Status s = r.status();
       if (s.isSuccess()) {
         return r;
@@ -453,12 +461,14 @@ public final class Framework implements FilterRunner {
 
   public Status runPreScorePlugins(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
     for (PreScorePlugin p : preScore) {
+      long t0 = startNanos(state);
       Status s;
       try {
         s = p.preScore(state, pod, nodes);
       } catch (StatusException e) {
         s = e.status();
       }
+      stop(state, "PreScore", p.name(), t0);
       if (s.isSkip()) {
         for (int i = 0; i < score.length; i++) {
           if (score[i].name().equals(p.name())) {
@@ -493,8 +503,10 @@ public final class Framework implements FilterRunner {
             if (state.skipScore(p)) {
               continue;
             }
+            long t0 = startNanos(state);
             try {
               out[p][i] = score[p].score(state, pod, node);
+              stop(state, "Score", score[p].name(), t0);
             } catch (StatusException e) {
               failures[i] =
                   Status.error("running Score plugin \"" + score[p].name() + "\": " + e.status().message())
@@ -549,7 +561,9 @@ public final class Framework implements FilterRunner {
 
   public Status runReservePluginsReserve(CycleState state, PodInfo pod, String nodeName) {
     for (ReservePlugin p : reserve) {
+      long t0 = startNanos(state);
       Status s = p.reserve(state, pod, nodeName);
+      stop(state, "Reserve", p.name(), t0);
       if (!s.isSuccess()) {
         if (s.isRejected()) {
           return s.withPlugin(p.name());
@@ -564,7 +578,9 @@ public final class Framework implements FilterRunner {
   /** Unreserve on every Reserve plugin, in reverse order. */
   public void runReservePluginsUnreserve(CycleState state, PodInfo pod, String nodeName) {
     for (int i = reserve.length - 1; i >= 0; i--) {
+      long t0 = startNanos(state);
       reserve[i].unreserve(state, pod, nodeName);
+      stop(state, "Unreserve", reserve[i].name(), t0);
     }
   }
 
@@ -575,7 +591,9 @@ public final class Framework implements FilterRunner {
   public Status runPermitPlugins(
       CycleState state, PodInfo pod, String nodeName, Map<String, Long> waits) {
     for (PermitPlugin p : permit) {
+      long t0 = startNanos(state);
       PermitResult r = p.permit(state, pod, nodeName);
+      stop(state, "Permit", p.name(), t0);
       Status s = r.status();
       if (s.isSuccess()) {
         continue;
@@ -595,7 +613,9 @@ public final class Framework implements FilterRunner {
 
   public Status runPreBindPlugins(CycleState state, PodInfo pod, String nodeName) {
     for (PreBindPlugin p : preBind) {
+      long t0 = startNanos(state);
       Status s = p.preBind(state, pod, nodeName);
+      stop(state, "PreBind", p.name(), t0);
       if (s.isSkip()) {
         continue;
       }
@@ -613,7 +633,9 @@ public final class Framework implements FilterRunner {
   public Status runBindPlugins(CycleState state, PodInfo pod, String nodeName) {
     Status s = Status.SKIP;
     for (BindPlugin p : bind) {
+      long t0 = startNanos(state);
       s = p.bind(state, pod, nodeName);
+      stop(state, "Bind", p.name(), t0);
       if (s.isSkip()) {
         continue;
       }
@@ -631,7 +653,31 @@ public final class Framework implements FilterRunner {
 
   public void runPostBindPlugins(CycleState state, PodInfo pod, String nodeName) {
     for (PostBindPlugin p : postBind) {
+      long t0 = startNanos(state);
       p.postBind(state, pod, nodeName);
+      stop(state, "PostBind", p.name(), t0);
+    }
+  }
+
+  // ---- per-plugin latency ----
+
+  /**
+   * Times every plugin call of the attempts whose cycle state asks for plugin metrics (the
+   * scheduler samples them, as upstream's pluginMetricsSamplePercent does); null turns timing off.
+   * At Filter and Score the recorder is called from the parallelizer's threads.
+   */
+  public void setLatencyRecorder(LatencyRecorder recorder) {
+    this.latencyRecorder = recorder;
+  }
+
+  private long startNanos(CycleState state) {
+    return latencyRecorder == null || !state.recordPluginMetrics() ? 0L : System.nanoTime();
+  }
+
+  private void stop(CycleState state, String point, String plugin, long startNanos) {
+    LatencyRecorder r = latencyRecorder;
+    if (r != null && state.recordPluginMetrics()) {
+      r.record(point, plugin, System.nanoTime() - startNanos);
     }
   }
 }
