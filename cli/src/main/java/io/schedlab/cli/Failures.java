@@ -27,6 +27,7 @@ final class Failures {
           || c instanceof io.schedlab.conformance.ConformanceInputException
           || c instanceof io.schedlab.traces.TraceFormatException
           || c instanceof io.schedlab.cluster.ScenarioException
+          || c instanceof io.schedlab.api.validation.AdmissionException
           || c instanceof InvalidObjectException
           || c instanceof AlreadyExistsException) {
         return c;

@@ -100,6 +100,8 @@ public final class ScheduleCommand implements Callable<Integer> {
         admitted.add(input.priorities().admit(e.pod(), e.origin(), e.specField()));
       } catch (BadInputException bad) {
         throw bad.in(pods.toString());
+      } catch (io.schedlab.api.validation.AdmissionException refused) {
+        throw new BadInputException(pods + ": " + refused.getMessage(), refused);
       }
     }
 

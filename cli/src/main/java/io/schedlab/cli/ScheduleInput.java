@@ -5,6 +5,7 @@ import io.schedlab.api.Node;
 import io.schedlab.api.PriorityClass;
 import io.schedlab.api.codec.KubeCodec;
 import io.schedlab.api.codec.ReadResult;
+import io.schedlab.api.validation.PriorityAdmission;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

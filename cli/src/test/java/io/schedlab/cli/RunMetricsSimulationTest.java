@@ -103,13 +103,14 @@ class RunMetricsSimulationTest {
         cluster:
           objects:
           - {apiVersion: v1, kind: Node, metadata: {name: n1}, status: {capacity: {cpu: "1", memory: 4Gi, pods: "10"}, allocatable: {cpu: "1", memory: 4Gi, pods: "10"}}}
+          - {apiVersion: scheduling.k8s.io/v1, kind: PriorityClass, metadata: {name: high}, value: 1000}
         workloads:
         - at: 0s
           objects:
           - {apiVersion: v1, kind: Pod, metadata: {name: low, namespace: default}, spec: {containers: [{name: c, image: x, resources: {requests: {cpu: "1"}}}]}}
         - at: 20s
           objects:
-          - {apiVersion: v1, kind: Pod, metadata: {name: high, namespace: default}, spec: {priority: 1000, containers: [{name: c, image: x, resources: {requests: {cpu: "1"}}}]}}
+          - {apiVersion: v1, kind: Pod, metadata: {name: high, namespace: default}, spec: {priorityClassName: high, containers: [{name: c, image: x, resources: {requests: {cpu: "1"}}}]}}
       """;
 
   @Test

@@ -186,6 +186,28 @@ class SimulateCommandTest {
     assertThat(of(ev, "pod_scheduled")).isEmpty();
   }
 
+  @Test
+  void aPodWithAnUnknownPriorityClassIsRefusedByAdmission(@TempDir Path dir) throws IOException {
+    Path s = dir.resolve("s.yaml");
+    Files.writeString(s, """
+        apiVersion: schedlab.io/v1alpha1
+        kind: Scenario
+        metadata: {name: p}
+        spec:
+          until: 1m
+          workloads:
+          - at: 5s
+            objects:
+            - {apiVersion: v1, kind: Pod, metadata: {name: p, namespace: default}, spec: {priorityClassName: gold, containers: [{name: c, image: x}]}}
+        """);
+    Cli r = Cli.run("simulate", "--scenario", s.toString(), "--events-out",
+        dir.resolve("e.jsonl").toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.errLines()).singleElement().asString()
+        .contains("Pod default/p: spec.priorityClassName: no PriorityClass with name gold was found");
+    assertThat(dir.resolve("e.jsonl")).doesNotExist();
+  }
+
   static Stream<Arguments> badInput() {
     return Stream.of(
         Arguments.of("missing scenario", List.of("--scenario", "no/such.yaml"),

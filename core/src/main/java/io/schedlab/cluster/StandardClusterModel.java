@@ -25,7 +25,7 @@ import java.util.List;
 
 /**
  * The whole cluster with upstream's defaults: the API server's admission steps (ClusterIP
- * allocation, DefaultTolerationSeconds), kube-controller-manager (namespace, service account,
+ * allocation, Priority, DefaultTolerationSeconds), kube-controller-manager (namespace, service account,
  * node IPAM, node lifecycle, taint eviction, pod GC, disruption, and the ReplicaSet, Deployment,
  * StatefulSet, DaemonSet and Job controllers, Endpoints and EndpointSlice), the
  * cloud-controller-manager over a simulated provider (cloud node lifecycle, service load
@@ -64,6 +64,7 @@ public final class StandardClusterModel implements ClusterModel {
     List<ClusterComponent> out = new ArrayList<>();
     // API server admission first, so objects created by anyone pass through it.
     out.add(new ServiceIpAllocator());
+    out.add(new PriorityAdmissionHook());
     out.add(new DefaultTolerationSeconds());
     out.add(new KubeControllerManager());
     out.add(new ReplicaSetController());

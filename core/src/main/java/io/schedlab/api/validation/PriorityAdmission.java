@@ -1,4 +1,4 @@
-package io.schedlab.cli;
+package io.schedlab.api.validation;
 
 import io.schedlab.api.ObjectMeta;
 import io.schedlab.api.Pod;
@@ -53,19 +53,19 @@ public final class PriorityAdmission {
    * Declares a PriorityClass from the input. A copy of a built-in class (as in a cluster export)
    * is accepted and changes nothing.
    *
-   * @throws BadInputException naming {@code source} and the class, for what the API server would
+   * @throws AdmissionException naming {@code source} and the class, for what the API server would
    *     refuse: a reserved or repeated name, a value above the user maximum, a second default
    */
   public PriorityAdmission declare(PriorityClass pc, String source) {
     String name = pc.metadata().name();
     if (name == null || name.isEmpty()) {
-      throw new BadInputException(source
+      throw new AdmissionException(source
           + ": PriorityClass: metadata.name: Required value: name is required");
     }
     String where = source + ": PriorityClass " + name + ": ";
     String policy = pc.preemptionPolicy() == null ? PREEMPT_LOWER_PRIORITY : pc.preemptionPolicy();
     if (!policy.equals(PREEMPT_LOWER_PRIORITY) && !policy.equals(PREEMPT_NEVER)) {
-      throw new BadInputException(where + "preemptionPolicy: Unsupported value: \"" + policy
+      throw new AdmissionException(where + "preemptionPolicy: Unsupported value: \"" + policy
           + "\": supported values: \"" + PREEMPT_LOWER_PRIORITY + "\", \"" + PREEMPT_NEVER + "\"");
     }
     boolean globalDefault = Boolean.TRUE.equals(pc.globalDefault());
@@ -73,14 +73,14 @@ public final class PriorityAdmission {
       PriorityClass system = classes.get(name);
       boolean known = name.equals(SYSTEM_CLUSTER_CRITICAL) || name.equals(SYSTEM_NODE_CRITICAL);
       if (!known || system.value() != pc.value() || globalDefault) {
-        throw new BadInputException(where + "metadata.name: Forbidden: priority class names with '"
+        throw new AdmissionException(where + "metadata.name: Forbidden: priority class names with '"
             + SYSTEM_PREFIX + "' prefix are reserved for system use only. error: "
             + systemMismatch(name, known, system, pc.value(), globalDefault));
       }
       return this;
     }
     if (pc.value() > HIGHEST_USER_DEFINABLE_PRIORITY) {
-      throw new BadInputException(where + "value: Forbidden: maximum allowed value of a user "
+      throw new AdmissionException(where + "value: Forbidden: maximum allowed value of a user "
           + "defined priority is " + HIGHEST_USER_DEFINABLE_PRIORITY);
     }
     PriorityClass existing = classes.get(name);
@@ -88,13 +88,13 @@ public final class PriorityAdmission {
       if (sameClass(existing, pc)) {
         return this;
       }
-      throw new BadInputException(where + "metadata.name: Duplicate value: declared twice with "
+      throw new AdmissionException(where + "metadata.name: Duplicate value: declared twice with "
           + "different values");
     }
     if (globalDefault) {
       PriorityClass other = defaultClass();
       if (other != null) {
-        throw new BadInputException(where + "PriorityClass " + other.metadata().name()
+        throw new AdmissionException(where + "PriorityClass " + other.metadata().name()
             + " is already marked as default. Only one default can exist");
       }
     }
@@ -142,7 +142,7 @@ public final class PriorityAdmission {
    *
    * @param origin the object the pod came from, e.g. {@code Pod shop/web-0}
    * @param specField where the pod spec is in that object, e.g. {@code spec.template.spec}
-   * @throws BadInputException naming {@code origin} and the field
+   * @throws AdmissionException naming {@code origin} and the field
    */
   public Pod admit(Pod pod, String origin, String specField) {
     PodSpec spec = pod.spec();
@@ -157,19 +157,19 @@ public final class PriorityAdmission {
     } else {
       PriorityClass pc = classes.get(className);
       if (pc == null) {
-        throw new BadInputException(origin + ": " + specField + ".priorityClassName: no "
+        throw new AdmissionException(origin + ": " + specField + ".priorityClassName: no "
             + "PriorityClass with name " + className + " was found");
       }
       priority = pc.value();
       policy = pc.preemptionPolicy();
     }
     if (spec.priority() != null && spec.priority() != priority) {
-      throw new BadInputException(origin + ": " + specField + ".priority: the integer value of "
+      throw new AdmissionException(origin + ": " + specField + ".priority: the integer value of "
           + "priority (" + spec.priority() + ") must not be provided in pod spec; priority "
           + "admission controller computed " + priority + " from the given PriorityClass name");
     }
     if (spec.preemptionPolicy() != null && !Objects.equals(spec.preemptionPolicy(), policy)) {
-      throw new BadInputException(origin + ": " + specField + ".preemptionPolicy: the string "
+      throw new AdmissionException(origin + ": " + specField + ".preemptionPolicy: the string "
           + "value of PreemptionPolicy (" + spec.preemptionPolicy() + ") must not be provided in "
           + "pod spec; priority admission controller computed " + policy
           + " from the given PriorityClass name");

@@ -1,4 +1,4 @@
-package io.schedlab.cli;
+package io.schedlab.api.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,7 +79,7 @@ class PriorityAdmissionTest {
     // second one is refused, and that is what a file with two defaults gets.
     PriorityAdmission a = admission(pc("low", -5, true, null));
     assertThatThrownBy(() -> a.declare(pc("lower", -10, true, null), "in.yaml"))
-        .isInstanceOf(BadInputException.class)
+        .isInstanceOf(AdmissionException.class)
         .hasMessage("in.yaml: PriorityClass lower: PriorityClass low is already marked as "
             + "default. Only one default can exist");
   }
@@ -106,7 +106,7 @@ class PriorityAdmissionTest {
   void refusesPod(String name, Pod pod, String message) {
     PriorityAdmission a = admission(pc("high", 1000, false, null));
     assertThatThrownBy(() -> a.admit(pod, "Pod ns/p", "spec"))
-        .isInstanceOf(BadInputException.class)
+        .isInstanceOf(AdmissionException.class)
         .hasMessageStartingWith(message);
   }
 
@@ -134,7 +134,7 @@ class PriorityAdmissionTest {
   void refusesClass(String name, PriorityClass pc, String message) {
     PriorityAdmission a = admission(pc("high", 1000, false, null));
     assertThatThrownBy(() -> a.declare(pc, "in.yaml"))
-        .isInstanceOf(BadInputException.class)
+        .isInstanceOf(AdmissionException.class)
         .hasMessageStartingWith(message);
   }
 }
