@@ -3,12 +3,8 @@ package io.schedlab.cli;
 import io.schedlab.reports.bench.BenchComparison;
 import io.schedlab.reports.bench.BenchReport;
 import io.schedlab.reports.bench.JmhResult;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -46,23 +42,8 @@ public final class BenchReportCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     List<JmhResult> current = read(results);
     List<JmhResult> base = baseline == null ? null : read(baseline);
-    Path target = out.toAbsolutePath().normalize();
-    if (Files.exists(target) && !Files.isDirectory(target)) {
-      throw new BadInputException("--out " + out + ": exists and is not a directory");
-    }
-    Path tmp = target.resolveSibling("." + target.getFileName() + "."
-        + ProcessHandle.current().pid() + ".part");
-    try {
-      Files.createDirectories(tmp);
-      BenchReport.write(tmp, current, base);
-      Files.createDirectories(target);
-      for (String f : List.of(BenchReport.CSV, "report.html")) {
-        Files.move(tmp.resolve(f), target.resolve(f), StandardCopyOption.REPLACE_EXISTING);
-      }
-      Files.deleteIfExists(tmp);
-    } catch (IOException e) {
-      throw new UncheckedIOException(out + ": cannot write: " + e.getMessage(), e);
-    }
+    Path target = OutputDir.check("--out", out);
+    OutputDir.write("--out", out, tmp -> BenchReport.write(tmp, current, base));
     int regressions = 0;
     for (BenchComparison.Row r : BenchComparison.compare(current, base == null ? List.of() : base)) {
       JmhResult c = r.result();

@@ -11,12 +11,8 @@ import io.schedlab.reports.RunResult;
 import io.schedlab.reports.stats.Aggregation;
 import io.schedlab.reports.stats.PairTest;
 import io.schedlab.sim.Durations;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,7 +23,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,40 +112,16 @@ public final class CompareCommand implements Callable<Integer> {
     if (parallel < 1) {
       throw new BadInputException("--threads: expected at least 1, got " + parallel);
     }
-    Path target = out.toAbsolutePath().normalize();
-    if (Files.exists(target) && !Files.isDirectory(target)) {
-      throw new BadInputException("--out " + out + ": exists and is not a directory");
-    }
-    if (!Files.isDirectory(target.getParent())) {
-      throw new BadInputException("--out " + out + ": no such directory: " + target.getParent());
-    }
+    Path target = OutputDir.check("--out", out);
 
     List<RunResult> runs = runAll(scenario, stop, configs, seedList, registry, parallel, stderr);
     Aggregation aggregation = Aggregation.of(runs, RunMetricsBridge.metrics(), method);
-    Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
-        + ".part");
-    try {
-      deleteTree(tmp);
-      Files.createDirectories(tmp);
-      String description = String.format(Locale.ROOT, "%s, %s of virtual time; profiles %s;"
-              + " seeds %s; %s.", scenario.name(), Durations.format(stop),
-          String.join(", ", configs.keySet()), seeds, method.label());
-      ComparisonReport.write(tmp, "schedlab compare: " + scenario.name(), description, runs,
-          aggregation, RunMetricsBridge.keyMetrics());
-      Files.createDirectories(target);
-      try (Stream<Path> files = Files.walk(tmp)) {
-        for (Path p : files.sorted().toList()) {
-          Path dest = target.resolve(tmp.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(dest);
-          } else {
-            Files.move(p, dest, StandardCopyOption.REPLACE_EXISTING);
-          }
-        }
-      }
-    } finally {
-      deleteTree(tmp);
-    }
+    String description = String.format(Locale.ROOT, "%s, %s of virtual time; profiles %s;"
+            + " seeds %s; %s.", scenario.name(), Durations.format(stop),
+        String.join(", ", configs.keySet()), seeds, method.label());
+    OutputDir.write("--out", out, tmp -> ComparisonReport.write(tmp,
+        "schedlab compare: " + scenario.name(), description, runs, aggregation,
+        RunMetricsBridge.keyMetrics()));
     stdout.println("ranking (" + method.label() + ", over " + aggregation.metrics().size()
         + " metrics):");
     for (String line : ComparisonReport.rankingLines(aggregation)) {
@@ -203,16 +174,4 @@ public final class CompareCommand implements Callable<Integer> {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-  }
 }

@@ -8,17 +8,14 @@ import io.schedlab.plugins.gpushare.GpuPolicy;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The results of an FGD experiment: the artifact's three discrete tables, a summary per run,
@@ -62,17 +59,7 @@ final class FgdReport {
   }
 
   void write(Path out, boolean withEvents) {
-    Path target = out.toAbsolutePath().normalize();
-    Path parent = target.getParent();
-    if (Files.exists(target) && !Files.isDirectory(target)) {
-      throw new BadInputException("--out " + out + ": exists and is not a directory");
-    }
-    Path tmp = parent.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid()
-        + ".part");
-    try {
-      Files.createDirectories(parent);
-      deleteTree(tmp);
-      Files.createDirectories(tmp);
+    OutputDir.write("--out", out, tmp -> {
       table(tmp.resolve(ALLOCATION), true, Row::allocation);
       table(tmp.resolve(FRAG_AMOUNT), false, Row::fragAmount);
       table(tmp.resolve(FRAG_RATIO), false, Row::fragRatio);
@@ -83,26 +70,7 @@ final class FgdReport {
           events(tmp.resolve("events").resolve(r.policy().id() + "_" + r.seed() + ".csv"), r);
         }
       }
-      Files.createDirectories(target);
-      try (Stream<Path> files = Files.walk(tmp)) {
-        for (Path p : files.sorted().toList()) {
-          Path dest = target.resolve(tmp.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(dest);
-          } else {
-            Files.move(p, dest, StandardCopyOption.REPLACE_EXISTING);
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(out + ": cannot write: " + e.getMessage(), e);
-    } finally {
-      try {
-        deleteTree(tmp);
-      } catch (IOException ignored) {
-        // The results are in place or the run failed; a stray hidden directory is harmless.
-      }
-    }
+    });
   }
 
   private interface Column {
@@ -241,14 +209,4 @@ final class FgdReport {
     return String.join(" > ", names);
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }
