@@ -66,6 +66,11 @@ public final class CompareCommand implements Callable<Integer> {
       description = "The --trace format (default: ${DEFAULT-VALUE}).")
   private String from;
 
+  @Option(names = "--fill", paramLabel = "SPACING",
+      description = "With --trace: fill the cluster as the FGD experiments do; pods arrive"
+          + " SPACING apart (e.g. 100ms) in the trace's order and never leave.")
+  private String fill;
+
   @Option(names = "--profiles", paramLabel = "PROFILE", arity = "2..*", required = true,
       description = "KubeSchedulerConfiguration files (named by file name), or 'default' for"
           + " upstream's default profile; at least two.")
@@ -106,7 +111,11 @@ public final class CompareCommand implements Callable<Integer> {
           + test + "'");
     };
     Scenario scenario = source.scenario != null ? ScenarioLoader.load(source.scenario)
-        : TraceScenario.of(source.trace, from);
+        : TraceScenario.of(source.trace, from,
+            fill == null ? -1 : SimulateCommand.duration("--fill", fill));
+    if (fill != null && source.trace == null) {
+      throw new BadInputException("--fill: only with --trace");
+    }
     long stop = until == null ? scenario.untilNanos() : SimulateCommand.duration("--until", until);
     int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (parallel < 1) {

@@ -27,6 +27,17 @@ final class TraceScenario {
   private TraceScenario() {}
 
   static Scenario of(List<Path> files, String format) {
+    return of(files, format, -1);
+  }
+
+  /**
+   * As {@link #of(List, String)}; with {@code fillSpacingNanos >= 0} the trace fills the cluster
+   * instead, as the FGD experiments do: nodes join at 0, pods arrive that far apart in the
+   * trace's order and run until the end, and recorded ends are ignored.
+   */
+  static Scenario of(List<Path> files, String format, long fillSpacingNanos) {
+    boolean fill = fillSpacingNanos >= 0;
+    long arrivals = 0;
     List<Scenario.Action> actions = new ArrayList<>();
     java.util.Set<String> timed = new java.util.HashSet<>();
     long last = 0;
@@ -35,6 +46,16 @@ final class TraceScenario {
       TraceEvent e;
       while ((e = source.next()) != null) {
         long t = e.timeNanos();
+        if (fill) {
+          if (e instanceof TraceEvent.PodSubmitted p) {
+            t = arrivals++ * fillSpacingNanos;
+            actions.add(new Scenario.Create(t, List.of(p.pod())));
+            last = Math.max(last, t);
+          } else if (e instanceof TraceEvent.NodeAdded n) {
+            actions.add(new Scenario.Create(0, List.of(n.node())));
+          }
+          continue;
+        }
         last = Math.max(last, t);
         switch (e) {
           case TraceEvent.NodeAdded n -> actions.add(new Scenario.Create(t, List.of(n.node())));

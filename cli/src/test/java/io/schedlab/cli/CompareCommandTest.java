@@ -68,6 +68,32 @@ class CompareCommandTest {
     }
   }
 
+  @Test
+  void fillsTheClusterFromATrace(@TempDir Path dir) throws IOException {
+    Path nodes = dir.resolve("nodes.csv");
+    Path pods = dir.resolve("pods.csv");
+    Files.writeString(nodes, "sn,cpu_milli,memory_mib,gpu,model\n"
+        + "n1,8000,16384,0,\nn2,8000,16384,0,\n");
+    StringBuilder p = new StringBuilder("name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec,"
+        + "qos,pod_phase,creation_time,deletion_time,scheduled_time\n");
+    for (int i = 0; i < 6; i++) {
+      // Recorded months apart and short-lived; filled, they arrive 1 s apart and stay.
+      p.append("p").append(i).append(",3000,1024,0,0,,LS,Succeeded,").append(i * 1_000_000)
+          .append(',').append(i * 1_000_000 + 10).append(',').append(i * 1_000_000).append('\n');
+    }
+    Files.writeString(pods, p.toString());
+    Path most = dir.resolve("most-allocated.yaml");
+    Files.writeString(most, MOST_ALLOCATED);
+    Cli r = Cli.run("compare", "--trace", nodes.toString(), pods.toString(), "--from",
+        "alibaba-gpu-2023", "--fill", "1s", "--until", "1m", "--profiles", "default",
+        most.toString(), "--seeds", "1", "--out", dir.resolve("out").toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<String> rows = Files.readAllLines(dir.resolve("out/summary.csv"));
+    // 8 CPUs a node, 3 a pod: two fit on each node, the last two never do.
+    assertThat(rows).contains("default,1,pods_scheduled,pods,4",
+        "default,1,pods_unschedulable,pods,2");
+  }
+
   static Stream<Arguments> badInput() {
     return Stream.of(
         Arguments.of("one profile", List.of("--profiles", "default", "--scenario", NODE_FAILURE),
