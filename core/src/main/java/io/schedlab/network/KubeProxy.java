@@ -45,15 +45,21 @@ public final class KubeProxy implements ClusterComponent {
     this.ctx = context;
     context.store().watch(Service.class, e -> rebuild());
     context.store().watch(EndpointSlice.class, e -> rebuild());
-    context.store().watch(Node.class, e -> rebuild());
+    // Nodes only matter by name (every node has the rules); their frequent status updates don't.
+    for (Node n : context.store().listAndWatch(Node.class, e -> {
+      switch (e.type()) {
+        case ADDED -> nodes.add(e.object().metadata().name());
+        case DELETED -> nodes.remove(e.object().metadata().name());
+        default -> {
+        }
+      }
+    })) {
+      nodes.add(n.metadata().name());
+    }
     rebuild();
   }
 
   private void rebuild() {
-    nodes.clear();
-    for (Node n : ctx.store().list(Node.class)) {
-      nodes.add(n.metadata().name());
-    }
     Map<String, Rule> out = new TreeMap<>();
     for (Service s : ctx.store().list(Service.class)) {
       String ip = s.spec().clusterIP();
