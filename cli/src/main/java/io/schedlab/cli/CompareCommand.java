@@ -7,6 +7,7 @@ import io.schedlab.config.SchedulerConfig;
 import io.schedlab.framework.Registry;
 import io.schedlab.plugins.InTreeRegistry;
 import io.schedlab.reports.ComparisonReport;
+import io.schedlab.reports.RunMetrics;
 import io.schedlab.reports.RunResult;
 import io.schedlab.reports.stats.Aggregation;
 import io.schedlab.reports.stats.PairTest;
@@ -124,13 +125,13 @@ public final class CompareCommand implements Callable<Integer> {
     Path target = OutputDir.check("--out", out);
 
     List<RunResult> runs = runAll(scenario, stop, configs, seedList, registry, parallel, stderr);
-    Aggregation aggregation = Aggregation.of(runs, RunMetricsBridge.metrics(), method);
+    Aggregation aggregation = Aggregation.of(runs, RunMetrics.definitionsFor(runs), method);
     String description = String.format(Locale.ROOT, "%s, %s of virtual time; profiles %s;"
             + " seeds %s; %s.", scenario.name(), Durations.format(stop),
         String.join(", ", configs.keySet()), seeds, method.label());
     OutputDir.write("--out", out, tmp -> ComparisonReport.write(tmp,
         "schedlab compare: " + scenario.name(), description, runs, aggregation,
-        RunMetricsBridge.keyMetrics()));
+        RunMetricsBridge.keyMetrics(aggregation)));
     stdout.println("ranking (" + method.label() + ", over " + aggregation.metrics().size()
         + " metrics):");
     for (String line : ComparisonReport.rankingLines(aggregation)) {

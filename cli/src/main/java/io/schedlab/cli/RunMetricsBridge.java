@@ -21,13 +21,19 @@ import java.util.List;
 final class RunMetricsBridge {
   private RunMetricsBridge() {}
 
-  static List<Metric> metrics() {
-    return RunMetrics.DEFINITIONS;
-  }
-
-  /** The metrics the ranking table shows beside the overall rank. */
-  static List<String> keyMetrics() {
-    return List.of("pods_scheduled", "queueing_delay_mean_s", "cpu_allocation_mean_pct");
+  /**
+   * The metrics the ranking table shows beside the overall rank: scheduled pods, queueing delay,
+   * CPU allocation, and the allocation of each extended resource sampled (GPUs).
+   */
+  static List<String> keyMetrics(io.schedlab.reports.stats.Aggregation aggregation) {
+    List<String> keys = new java.util.ArrayList<>(List.of("pods_scheduled",
+        "queueing_delay_mean_s", "cpu_allocation_mean_pct"));
+    for (Metric m : aggregation.metrics()) {
+      if (!RunMetrics.DEFINITIONS.contains(m)) {
+        keys.add(m.name());
+      }
+    }
+    return keys;
   }
 
   static RunResult run(Scenario scenario, long stop, String profile, SchedulerConfig config,

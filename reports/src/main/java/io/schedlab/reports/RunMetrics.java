@@ -57,6 +57,39 @@ public final class RunMetrics {
   private RunMetrics() {}
 
   /** The definition of a metric by name; an unknown name is an error. */
+  static final String ALLOCATION_PREFIX = "allocation_";
+  static final String EXTENDED_ALLOCATION_SUFFIX = "_allocation_mean_pct";
+
+  /** The metric of an extended resource's mean allocation, e.g. GPUs: a name without dots or slashes. */
+  static String extendedAllocationMetric(String resource) {
+    return resource.replaceAll("[^A-Za-z0-9]+", "_") + EXTENDED_ALLOCATION_SUFFIX;
+  }
+
+  /**
+   * {@link #DEFINITIONS} plus, for every extended resource the runs sampled (GPUs in the openb
+   * traces), its mean allocation, higher being better as for CPU.
+   */
+  public static List<Metric> definitionsFor(List<RunResult> runs) {
+    java.util.Set<String> known = new java.util.HashSet<>();
+    for (Metric m : DEFINITIONS) {
+      known.add(m.name());
+    }
+    java.util.TreeSet<String> extra = new java.util.TreeSet<>();
+    for (RunResult r : runs) {
+      for (String name : r.metrics().keySet()) {
+        if (!known.contains(name) && name.endsWith(EXTENDED_ALLOCATION_SUFFIX)) {
+          extra.add(name);
+        }
+      }
+    }
+    List<Metric> out = new java.util.ArrayList<>(DEFINITIONS);
+    for (String name : extra) {
+      out.add(new Metric(name, "%", Metric.Direction.HIGHER_IS_BETTER,
+          "mean allocation of an extended resource over Ready nodes"));
+    }
+    return out;
+  }
+
   public static Metric definition(String name) {
     for (Metric m : DEFINITIONS) {
       if (m.name().equals(name)) {
@@ -120,6 +153,13 @@ public final class RunMetrics {
     }
     putMean(metrics, "cpu_allocation_mean_pct", series.get("allocation_cpu"));
     putMean(metrics, "memory_allocation_mean_pct", series.get("allocation_memory"));
+    for (Map.Entry<String, Series> e : series.entrySet()) {
+      String res = e.getKey().startsWith(ALLOCATION_PREFIX)
+          ? e.getKey().substring(ALLOCATION_PREFIX.length()) : null;
+      if (res != null && !res.equals("cpu") && !res.equals("memory")) {
+        putMean(metrics, extendedAllocationMetric(res), e.getValue());
+      }
+    }
     putMean(metrics, "pending_pods_mean", series.get(ClusterSampler.PENDING_PODS));
     putMean(metrics, "running_pods_mean", series.get(ClusterSampler.RUNNING_PODS));
 

@@ -102,4 +102,18 @@ class RunMetricsTest {
     assertThat(fit[0]).isCloseTo(1_000, within(2.0));
     assertThat(fit[1]).isCloseTo(3_000, within(4.0));
   }
+
+  @org.junit.jupiter.api.Test
+  void extendedResourcesGetAnAllocationMetricOfTheirOwn() {
+    org.assertj.core.api.Assertions.assertThat(
+        RunMetrics.extendedAllocationMetric("alibabacloud.com/gpu-milli"))
+        .isEqualTo("alibabacloud_com_gpu_milli_allocation_mean_pct");
+    RunResult run = new RunResult("p", 1, java.util.Map.of("pods_scheduled", 3.0,
+        "alibabacloud_com_gpu_milli_allocation_mean_pct", 42.0), java.util.Map.of(),
+        java.util.Map.of(), java.util.Map.of());
+    java.util.List<Metric> defs = RunMetrics.definitionsFor(java.util.List.of(run));
+    org.assertj.core.api.Assertions.assertThat(defs).hasSize(RunMetrics.DEFINITIONS.size() + 1);
+    org.assertj.core.api.Assertions.assertThat(defs.get(defs.size() - 1).direction())
+        .isEqualTo(Metric.Direction.HIGHER_IS_BETTER);
+  }
 }
