@@ -87,6 +87,11 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Write the event log there (JSON Lines).")
   private Path eventsOut;
 
+  @Option(names = "--metrics-out", paramLabel = "DIR",
+      description = "Also write the run's metrics there: summary.csv (queueing delay, attempts,"
+          + " time to bind, job completion, evictions, allocation...), series.csv, latency.csv.")
+  private Path metricsOut;
+
   @Option(names = "--checkpoint-at", paramLabel = "TIME",
       description = "Save the run at this virtual time (needs --checkpoint-out).")
   private String checkpointAt;
@@ -142,12 +147,21 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new BadInputException("--checkpoint-out: checkpoints need a --scenario run");
     }
 
+    if (metricsOut != null) {
+      OutputDir.check("--metrics-out", metricsOut);
+    }
     EventCounter counter = new EventCounter();
+    io.schedlab.cluster.PodMetrics podMetrics = new io.schedlab.cluster.PodMetrics();
+    io.schedlab.cluster.ClusterSampler sampler = new io.schedlab.cluster.ClusterSampler();
+    io.schedlab.reports.HdrLatencyRecorder latency = new io.schedlab.reports.HdrLatencyRecorder();
     Path partial = eventsOut == null ? null : partFile(eventsOut);
     long wallStart = System.nanoTime();
     try (BufferedWriter events = partial == null ? null : Files.newBufferedWriter(partial)) {
       boolean[] replaying = {resumed != null};
       EventLog log = e -> {
+        if (metricsOut != null) {
+          podMetrics.record(e);
+        }
         if (replaying[0]) {
           return;
         }
@@ -163,6 +177,11 @@ public final class SimulateCommand implements Callable<Integer> {
       };
       ClusterSimulation sim = new ClusterSimulation(scenario, replayScheduler, registry,
           StandardClusterModel.create(), log);
+      if (metricsOut != null) {
+        sim.setLatencyRecorder(latency);
+        sim.start();
+        sampler.start(sim.context());
+      }
       if (resumed != null) {
         sim.runUntil(resumed.atNanos());
         if (!resumed.matches(sim)) {
@@ -182,6 +201,10 @@ public final class SimulateCommand implements Callable<Integer> {
       runWithProgress(sim, stop, stop, err);
       if (events != null) {
         events.flush();
+      }
+      if (metricsOut != null) {
+        writeMetrics(io.schedlab.reports.RunMetrics.of(scenario.name(), scenario.seed(),
+            podMetrics, sampler, latency), out);
       }
       double wall = (System.nanoTime() - wallStart) / 1e9;
       out.printf(Locale.ROOT, "simulated %s of %s in %.2f s wall: %d events%n",
@@ -204,6 +227,34 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The run's metrics as compare writes them for each run, and a few on stdout. */
+  private void writeMetrics(io.schedlab.reports.RunResult run, PrintWriter out) {
+    List<io.schedlab.reports.RunResult> runs = List.of(run);
+    OutputDir.write("--metrics-out", metricsOut, dir -> {
+      Files.writeString(dir.resolve("summary.csv"), io.schedlab.reports.stats.TidyTables
+          .summaryCsv(runs, io.schedlab.reports.RunMetrics.definitionsFor(runs)));
+      Files.writeString(dir.resolve("latency.csv"),
+          io.schedlab.reports.stats.TidyTables.latencyCsv(runs));
+      StringBuilder sb = new StringBuilder("series,t,value\n");
+      for (io.schedlab.reports.Series s : run.series().values()) {
+        for (int i = 0; i < s.size(); i++) {
+          sb.append(s.name()).append(',')
+              .append(io.schedlab.reports.stats.TidyTables.number(s.t()[i])).append(',')
+              .append(io.schedlab.reports.stats.TidyTables.number(s.v()[i])).append('\n');
+        }
+      }
+      Files.writeString(dir.resolve("series.csv"), sb.toString());
+    });
+    for (String key : List.of("pods_scheduled", "pods_unschedulable", "queueing_delay_mean_s",
+        "evictions", "cpu_allocation_mean_pct")) {
+      Double v = run.metrics().get(key);
+      if (v != null) {
+        out.printf(Locale.ROOT, "  %-24s %s%n", key, io.schedlab.reports.stats.TidyTables.number(v));
+      }
+    }
+    out.println("metrics written to " + metricsOut);
   }
 
   /** Runs to {@code target}, printing the virtual time reached every tenth of the run. */

@@ -208,6 +208,19 @@ class SimulateCommandTest {
     assertThat(dir.resolve("e.jsonl")).doesNotExist();
   }
 
+  @Test
+  void writesTheRunsMetrics(@TempDir Path dir) throws IOException {
+    Path m = dir.resolve("metrics");
+    Cli r = Cli.run("simulate", "--scenario", NODE_FAILURE, "--metrics-out", m.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("evictions").contains("metrics written to");
+    List<String> rows = Files.readAllLines(m.resolve("summary.csv"));
+    assertThat(rows).contains("node-failure,1,evictions,pods,3",
+        "node-failure,1,pods_scheduled,pods,23");
+    assertThat(Files.readAllLines(m.resolve("series.csv"))).anyMatch(l -> l.startsWith("pending_pods,"));
+    assertThat(m.resolve("latency.csv")).exists();
+  }
+
   static Stream<Arguments> badInput() {
     return Stream.of(
         Arguments.of("missing scenario", List.of("--scenario", "no/such.yaml"),
