@@ -47,4 +47,21 @@ public record NodeStatus(
   public NodeStatus withImages(List<ContainerImage> images) {
     return new NodeStatus(capacity, allocatable, conditions, addresses, images, nodeInfo, phase);
   }
+
+  /** The condition of the given type, or null. */
+  public NodeCondition condition(String type) {
+    for (NodeCondition c : conditions) {
+      if (type.equals(c.type())) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** {@code nodeutil.IsNodeReady}: the Ready condition is True. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isReady() {
+    NodeCondition c = condition("Ready");
+    return c != null && "True".equals(c.status());
+  }
 }

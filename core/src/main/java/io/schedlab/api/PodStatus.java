@@ -102,4 +102,11 @@ public record PodStatus(
     }
     return null;
   }
+
+  /** {@code podutil.IsPodReady}: the Ready condition is True. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isReady() {
+    PodCondition c = condition("Ready");
+    return c != null && "True".equals(c.status());
+  }
 }

@@ -1,7 +1,6 @@
 package io.schedlab.cloud;
 
 import io.schedlab.api.Node;
-import io.schedlab.api.NodeCondition;
 import io.schedlab.api.Taint;
 import io.schedlab.cluster.ClusterComponent;
 import io.schedlab.cluster.ClusterContext;
@@ -44,7 +43,7 @@ public final class CloudNodeLifecycleController implements ClusterComponent {
   private void monitor() {
     for (Node node : ctx.store().list(Node.class)) {
       String name = node.metadata().name();
-      if (ready(node)) {
+      if (node.status().isReady()) {
         if (hasShutdownTaint(node)) {
           setShutdownTaint(node, false);
         }
@@ -63,15 +62,6 @@ public final class CloudNodeLifecycleController implements ClusterComponent {
         setShutdownTaint(node, true);
       }
     }
-  }
-
-  private static boolean ready(Node node) {
-    for (NodeCondition c : node.status().conditions()) {
-      if ("Ready".equals(c.type())) {
-        return "True".equals(c.status());
-      }
-    }
-    return false;
   }
 
   private static boolean hasShutdownTaint(Node node) {

@@ -1,7 +1,6 @@
 package io.schedlab.cluster;
 
 import io.schedlab.api.Node;
-import io.schedlab.api.NodeCondition;
 import io.schedlab.api.Pod;
 import io.schedlab.api.Quantity;
 import io.schedlab.framework.PodRequests;
@@ -73,7 +72,7 @@ public final class ClusterSampler implements ClusterComponent {
     Map<String, Node> ready = new HashMap<>();
     long[] allocatable = new long[0];
     for (Node n : context.store().list(Node.class)) {
-      if (!isReady(n)) {
+      if (!n.status().isReady()) {
         continue;
       }
       ready.put(n.metadata().name(), n);
@@ -165,18 +164,6 @@ public final class ClusterSampler implements ClusterComponent {
       v.add(0.0);
     }
     v.add(value);
-  }
-
-  private static boolean isReady(Node n) {
-    if (n.status().conditions() == null) {
-      return false;
-    }
-    for (NodeCondition c : n.status().conditions()) {
-      if ("Ready".equals(c.type())) {
-        return "True".equals(c.status());
-      }
-    }
-    return false;
   }
 
   private static long[] add(long[] sum, long[] v) {

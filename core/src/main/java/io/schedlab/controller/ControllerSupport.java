@@ -3,7 +3,6 @@ package io.schedlab.controller;
 import io.schedlab.api.Node;
 import io.schedlab.api.NodeCondition;
 import io.schedlab.api.Pod;
-import io.schedlab.api.PodCondition;
 import io.schedlab.api.Taint;
 import io.schedlab.cluster.ClusterContext;
 import io.schedlab.cluster.SimEvent;
@@ -51,19 +50,12 @@ final class ControllerSupport {
   }
 
   static NodeCondition condition(Node node, String type) {
-    List<NodeCondition> conditions = node.status().conditions();
-    for (int i = 0; i < conditions.size(); i++) {
-      if (type.equals(conditions.get(i).type())) {
-        return conditions.get(i);
-      }
-    }
-    return null;
+    return node.status().condition(type);
   }
 
   /** {@code podutil.IsPodReady}: the pod's Ready condition is True. */
   static boolean isPodReady(Pod pod) {
-    PodCondition ready = pod.status().condition("Ready");
-    return ready != null && "True".equals(ready.status());
+    return pod.status().isReady();
   }
 
   /** Taints compared as upstream's {@code Taint.MatchTaint}: key and effect. */

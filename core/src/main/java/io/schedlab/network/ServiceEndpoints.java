@@ -5,7 +5,6 @@ import io.schedlab.api.ContainerPort;
 import io.schedlab.api.EndpointPort;
 import io.schedlab.api.IntOrString;
 import io.schedlab.api.Pod;
-import io.schedlab.api.PodCondition;
 import io.schedlab.api.Service;
 import io.schedlab.api.ServicePort;
 import io.schedlab.api.match.LabelSelectors;
@@ -47,12 +46,7 @@ final class ServiceEndpoints {
   }
 
   static boolean ready(Pod p) {
-    for (PodCondition c : p.status().conditions()) {
-      if ("Ready".equals(c.type())) {
-        return "True".equals(c.status());
-      }
-    }
-    return false;
+    return p.status().isReady();
   }
 
   /** The Service's ports as this pod serves them; a named port the pod lacks is left out. */

@@ -30,8 +30,7 @@ final class PodStates {
   }
 
   static boolean isReady(Pod pod) {
-    PodCondition c = pod.status().condition(READY);
-    return c != null && "True".equals(c.status());
+    return pod.status().isReady();
   }
 
   static boolean isRunningAndReady(Pod pod) {
