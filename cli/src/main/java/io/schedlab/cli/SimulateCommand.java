@@ -237,15 +237,8 @@ public final class SimulateCommand implements Callable<Integer> {
           .summaryCsv(runs, io.schedlab.reports.RunMetrics.definitionsFor(runs)));
       Files.writeString(dir.resolve("latency.csv"),
           io.schedlab.reports.stats.TidyTables.latencyCsv(runs));
-      StringBuilder sb = new StringBuilder("series,t,value\n");
-      for (io.schedlab.reports.Series s : run.series().values()) {
-        for (int i = 0; i < s.size(); i++) {
-          sb.append(s.name()).append(',')
-              .append(io.schedlab.reports.stats.TidyTables.number(s.t()[i])).append(',')
-              .append(io.schedlab.reports.stats.TidyTables.number(s.v()[i])).append('\n');
-        }
-      }
-      Files.writeString(dir.resolve("series.csv"), sb.toString());
+      Files.writeString(dir.resolve("series.csv"),
+          io.schedlab.reports.stats.TidyTables.seriesCsv(run));
     });
     for (String key : List.of("pods_scheduled", "pods_unschedulable", "queueing_delay_mean_s",
         "evictions", "cpu_allocation_mean_pct")) {

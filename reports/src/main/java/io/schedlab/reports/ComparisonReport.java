@@ -192,14 +192,8 @@ public final class ComparisonReport {
       if (r.series().isEmpty()) {
         continue;
       }
-      StringBuilder sb = new StringBuilder("series,t,value\n");
-      for (Series s : r.series().values()) {
-        for (int i = 0; i < s.size(); i++) {
-          sb.append(s.name()).append(',').append(TidyTables.number(s.t()[i])).append(',')
-              .append(TidyTables.number(s.v()[i])).append('\n');
-        }
-      }
-      Files.writeString(dir.resolve(r.profile() + "-" + r.seed() + ".csv"), sb.toString());
+      Files.writeString(dir.resolve(r.profile() + "-" + r.seed() + ".csv"),
+          TidyTables.seriesCsv(r));
     }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.schedlab.reports.Metric;
 import io.schedlab.reports.RunResult;
+import io.schedlab.reports.Series;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -88,6 +89,18 @@ public final class TidyTables {
       }
     }
     return out.toString();
+  }
+
+  /** One run's series as {@code series,t,value} rows, series by name, samples in time order. */
+  public static String seriesCsv(RunResult run) {
+    StringBuilder sb = new StringBuilder("series,t,value\n");
+    for (Series s : run.series().values()) {
+      for (int i = 0; i < s.size(); i++) {
+        sb.append(s.name()).append(',').append(number(s.t()[i])).append(',')
+            .append(number(s.v()[i])).append('\n');
+      }
+    }
+    return sb.toString();
   }
 
   /**
