@@ -1,6 +1,5 @@
 package io.schedlab.cli;
 
-import io.schedlab.cluster.ClusterSimulation;
 import io.schedlab.cluster.Scenario;
 import io.schedlab.cluster.ScenarioLoader;
 import io.schedlab.config.SchedulerConfig;
@@ -20,10 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -154,34 +149,16 @@ public final class CompareCommand implements Callable<Integer> {
       }
     });
     ProgressBar bar = new ProgressBar(progress, tasks.size(), "runs");
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, tasks.size()));
-    try {
-      List<Future<RunResult>> futures = new ArrayList<>();
-      for (Task t : tasks) {
-        futures.add(pool.submit(() -> {
-          Scenario seeded = new Scenario(scenario.name(), t.seed(), scenario.untilNanos(),
-              scenario.settings(), scenario.cluster(), scenario.actions(), scenario.source());
-          RunResult r = RunMetricsBridge.run(seeded, stop, t.profile(), t.config(), registry);
-          bar.step(t.profile() + " seed " + t.seed());
-          return r;
-        }));
-      }
-      List<RunResult> out = new ArrayList<>();
-      for (Future<RunResult> f : futures) {
-        try {
-          out.add(f.get());
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException re) {
-            throw re;
-          }
-          throw new IllegalStateException(e.getCause());
-        }
-      }
-      out.sort(Comparator.comparing(RunResult::profile).thenComparingLong(RunResult::seed));
-      return out;
-    } finally {
-      pool.shutdownNow();
-    }
+    List<RunResult> out = new ArrayList<>(ParallelRuns.run(tasks, parallel, t -> {
+      Scenario seeded = new Scenario(scenario.name(), t.seed(), scenario.untilNanos(),
+          scenario.settings(), scenario.cluster(), scenario.actions(), scenario.source());
+      RunResult r = RunMetricsBridge.run(seeded, stop, t.profile(), t.config(), registry);
+      bar.step(t.profile() + " seed " + t.seed());
+      return r;
+    }));
+    out.sort(Comparator.comparing(RunResult::profile).thenComparingLong(RunResult::seed));
+    return out;
   }
+
 
 }

@@ -17,10 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -146,43 +142,22 @@ public final class FgdExperimentCommand implements Callable<Integer> {
   private List<FgdReport.Row> runAll(List<Task> tasks, List<GpuNode> clusterNodes,
       List<GpuPod> workloadPods, TypicalPods typical, int parallel, PrintWriter progress)
       throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, tasks.size()));
     AtomicInteger done = new AtomicInteger();
-    try {
-      List<Future<FgdReport.Row>> futures = new ArrayList<>();
-      for (Task t : tasks) {
-        futures.add(pool.submit(() -> {
-          long start = System.nanoTime();
-          FgdProtocol.Run run =
-              FgdProtocol.run(clusterNodes, workloadPods, typical, t.policy(), tune, t.seed());
-          FgdReport.Row row = FgdReport.Row.of(t.policy(), t.seed(), run);
-          double seconds = (System.nanoTime() - start) / 1e9;
-          synchronized (progress) {
-            progress.printf(Locale.ROOT, "[%d/%d] %s seed %d: %d pods, %d failed, allocation"
-                    + " at 130%% %.2f %% (%.1f s)%n", done.incrementAndGet(), tasks.size(),
-                t.policy().shortName(), t.seed(), row.pods(), row.failed(),
-                row.allocation()[130], seconds);
-            progress.flush();
-          }
-          return row;
-        }));
+    return ParallelRuns.run(tasks, parallel, t -> {
+      long start = System.nanoTime();
+      FgdProtocol.Run run =
+          FgdProtocol.run(clusterNodes, workloadPods, typical, t.policy(), tune, t.seed());
+      FgdReport.Row row = FgdReport.Row.of(t.policy(), t.seed(), run);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      synchronized (progress) {
+        progress.printf(Locale.ROOT, "[%d/%d] %s seed %d: %d pods, %d failed, allocation"
+                + " at 130%% %.2f %% (%.1f s)%n", done.incrementAndGet(), tasks.size(),
+            t.policy().shortName(), t.seed(), row.pods(), row.failed(),
+            row.allocation()[130], seconds);
+        progress.flush();
       }
-      List<FgdReport.Row> rows = new ArrayList<>();
-      for (Future<FgdReport.Row> f : futures) {
-        try {
-          rows.add(f.get());
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException re) {
-            throw re;
-          }
-          throw new IllegalStateException(cause);
-        }
-      }
-      return rows;
-    } finally {
-      pool.shutdownNow();
-    }
+      return row;
+    });
   }
 
   static List<GpuPolicy> parsePolicies(String text) {
