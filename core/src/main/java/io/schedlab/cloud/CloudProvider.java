@@ -1,5 +1,6 @@
 package io.schedlab.cloud;
 
+import io.schedlab.node.Ipv4Range;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,12 @@ public final class CloudProvider {
 
   private final Map<String, InstanceState> instances = new TreeMap<>();
   private final Map<String, Route> routes = new TreeMap<>();
-  private final Ipv4Pool loadBalancerPool;
+  private final Ipv4Range loadBalancerPool;
   private final Map<String, String> loadBalancers = new TreeMap<>();
 
   /** @param loadBalancerCidr where load-balancer ingress addresses come from */
   public CloudProvider(String loadBalancerCidr) {
-    this.loadBalancerPool = new Ipv4Pool(loadBalancerCidr);
+    this.loadBalancerPool = new Ipv4Range(loadBalancerCidr);
   }
 
   /** Documentation range TEST-NET-3 (RFC 5737), so simulated addresses never look real. */
@@ -75,7 +76,7 @@ public final class CloudProvider {
 
   /** The load balancer's address for a service key, allocated on first use. */
   public String ensureLoadBalancer(String serviceKey) {
-    return loadBalancers.computeIfAbsent(serviceKey, k -> loadBalancerPool.allocate());
+    return loadBalancers.computeIfAbsent(serviceKey, k -> loadBalancerPool.lowestFree());
   }
 
   public void deleteLoadBalancer(String serviceKey) {

@@ -1,7 +1,7 @@
 package io.schedlab.network;
 
 import io.schedlab.api.Service;
-import io.schedlab.cloud.Ipv4Pool;
+import io.schedlab.node.Ipv4Range;
 import io.schedlab.cluster.ClusterComponent;
 import io.schedlab.cluster.ClusterContext;
 import io.schedlab.cluster.SimEvent;
@@ -16,7 +16,7 @@ import java.util.List;
  * watcher sees the Service with it.
  */
 public final class ServiceIpAllocator implements ClusterComponent {
-  private Ipv4Pool pool;
+  private Ipv4Range pool;
   private String reserved;
   private ClusterContext ctx;
 
@@ -28,8 +28,8 @@ public final class ServiceIpAllocator implements ClusterComponent {
   @Override
   public void start(ClusterContext context) {
     this.ctx = context;
-    this.pool = new Ipv4Pool(context.settings().serviceCidr());
-    this.reserved = pool.allocate();
+    this.pool = new Ipv4Range(context.settings().serviceCidr());
+    this.reserved = pool.lowestFree();
     for (Service s : context.store().list(Service.class)) {
       String ip = s.spec().clusterIP();
       if (ip != null && !ip.isEmpty() && !"None".equals(ip) && !ip.equals(reserved)) {
@@ -60,7 +60,7 @@ public final class ServiceIpAllocator implements ClusterComponent {
     }
     boolean apiServer = "default".equals(s.metadata().namespace())
         && "kubernetes".equals(s.metadata().name());
-    String chosen = apiServer ? reserved : pool.allocate();
+    String chosen = apiServer ? reserved : pool.lowestFree();
     ctx.record(SimEvent.of(ctx.now(), SimEvent.Types.CONTROLLER_ACTION, null, null)
         .with("controller", name()).with("action", "allocate_cluster_ip")
         .with("object", "Service " + s.metadata().namespace() + "/" + s.metadata().name())

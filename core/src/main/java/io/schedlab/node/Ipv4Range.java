@@ -5,7 +5,8 @@ package io.schedlab.node;
  * node InternalIPs/ExternalIPs and pod IPs. The block's first address (the network) and, in
  * blocks larger than two, its last (broadcast) are skipped. Released addresses are reused round
  * robin, as the host-local IPAM plugin does: allocation continues after the last address handed
- * out and wraps around.
+ * out and wraps around. {@link #lowestFree()} instead hands out the lowest free address, as the
+ * API server's ClusterIP allocator and the simulated cloud's load-balancer pool do.
  */
 public final class Ipv4Range {
   private static final int MAX_PREFIX_BITS = 31;
@@ -64,6 +65,25 @@ public final class Ipv4Range {
       }
     }
     throw new IllegalStateException("CIDR " + cidr + ": no addresses left");
+  }
+
+  /** The lowest free address (released ones come back first). */
+  public String lowestFree() {
+    long limit = size > 2 ? size - 1 : size;
+    int offset = used.nextClearBit(1);
+    if (offset >= limit) {
+      throw new IllegalStateException("CIDR " + cidr + ": no addresses left");
+    }
+    used.set(offset);
+    return format(base + offset);
+  }
+
+  /** Marks an address taken (one a user chose); addresses outside the block are ignored. */
+  public void claim(String ip) {
+    long offset = parse(ip, ip) - base;
+    if (offset > 0 && offset < size) {
+      used.set((int) offset);
+    }
   }
 
   /** Returns an address to the pool; addresses outside the block are ignored. */
