@@ -229,7 +229,11 @@ class SimulateCommandTest {
             List.of("--scenario", NODE_FAILURE, "--checkpoint-at", "1m"),
             "--checkpoint-at and --checkpoint-out go together"),
         Arguments.of("bad until", List.of("--scenario", NODE_FAILURE, "--until", "later"),
-            "--until: expected a duration"));
+            "--until: expected a duration"),
+        Arguments.of("resume from a file that is no checkpoint",
+            List.of("--resume", NODE_FAILURE), "expected a schedlab checkpoint"),
+        Arguments.of("missing checkpoint", List.of("--resume", "no/such.ckpt"),
+            "no/such.ckpt: no such file"));
   }
 
   @ParameterizedTest(name = "{0}")
