@@ -203,8 +203,8 @@ public final class SimulateCommand implements Callable<Integer> {
         events.flush();
       }
       if (metricsOut != null) {
-        writeMetrics(io.schedlab.reports.RunMetrics.of(scenario.name(), scenario.seed(),
-            podMetrics, sampler, latency), out);
+        RunMetricsOut.write(metricsOut, io.schedlab.reports.RunMetrics.of(scenario.name(),
+            scenario.seed(), podMetrics, sampler, latency), out);
       }
       double wall = (System.nanoTime() - wallStart) / 1e9;
       out.printf(Locale.ROOT, "simulated %s of %s in %.2f s wall: %d events%n",
@@ -227,27 +227,6 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  /** The run's metrics as compare writes them for each run, and a few on stdout. */
-  private void writeMetrics(io.schedlab.reports.RunResult run, PrintWriter out) {
-    List<io.schedlab.reports.RunResult> runs = List.of(run);
-    OutputDir.write("--metrics-out", metricsOut, dir -> {
-      Files.writeString(dir.resolve("summary.csv"), io.schedlab.reports.stats.TidyTables
-          .summaryCsv(runs, io.schedlab.reports.RunMetrics.definitionsFor(runs)));
-      Files.writeString(dir.resolve("latency.csv"),
-          io.schedlab.reports.stats.TidyTables.latencyCsv(runs));
-      Files.writeString(dir.resolve("series.csv"),
-          io.schedlab.reports.stats.TidyTables.seriesCsv(run));
-    });
-    for (String key : List.of("pods_scheduled", "pods_unschedulable", "queueing_delay_mean_s",
-        "evictions", "cpu_allocation_mean_pct")) {
-      Double v = run.metrics().get(key);
-      if (v != null) {
-        out.printf(Locale.ROOT, "  %-24s %s%n", key, io.schedlab.reports.stats.TidyTables.number(v));
-      }
-    }
-    out.println("metrics written to " + metricsOut);
   }
 
   /** Runs to {@code target}, printing the virtual time reached every tenth of the run. */
