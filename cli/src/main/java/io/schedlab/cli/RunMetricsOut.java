@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * {@code --metrics-out DIR} of a single run ({@code schedule}, {@code simulate}): the files
  * compare writes for each of its runs ({@code summary.csv}, {@code latency.csv}, {@code
- * series.csv}), written atomically, and the headline figures on stdout.
+ * throughput.csv}, {@code series.csv}), written atomically, and the headline figures on stdout.
  */
 final class RunMetricsOut {
   static final List<String> HEADLINE = List.of("pods_scheduled", "pods_unschedulable",
@@ -25,7 +25,7 @@ final class RunMetricsOut {
     OutputDir.write("--metrics-out", dir, d -> {
       Files.writeString(d.resolve("summary.csv"),
           TidyTables.summaryCsv(runs, RunMetrics.definitionsFor(runs)));
-      Files.writeString(d.resolve("latency.csv"), TidyTables.latencyCsv(runs));
+      TidyTables.writeLatency(d, runs);
       Files.writeString(d.resolve("series.csv"), TidyTables.seriesCsv(run));
     });
     for (String key : HEADLINE) {
@@ -33,6 +33,11 @@ final class RunMetricsOut {
       if (v != null) {
         out.printf(Locale.ROOT, "  %-24s %s%n", key, TidyTables.number(v));
       }
+    }
+    io.schedlab.reports.Throughput t = io.schedlab.reports.Throughput.of(run);
+    if (t != null && !Double.isNaN(t.podsPerSecond())) {
+      out.printf(Locale.ROOT, "  %-24s %.0f pods/s of scheduling-cycle wall time%n",
+          "throughput", t.podsPerSecond());
     }
     out.println("metrics written to " + dir);
   }

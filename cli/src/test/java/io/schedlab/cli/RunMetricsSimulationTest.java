@@ -93,6 +93,30 @@ class RunMetricsSimulationTest {
     assertThat(r.latencies().get("PreFilter/NodeResourcesFit")).hasSize((int) sampled);
   }
 
+  @Test
+  void everyAttemptIsTimedWithItsResultAndGivesAThroughput() {
+    HdrLatencyRecorder rec = new HdrLatencyRecorder();
+    Scenario s = ScenarioLoader.parse(PREEMPTION, "preemption.yaml", null);
+    Registry registry = InTreeRegistry.create();
+    PodMetrics pods = new PodMetrics();
+    ClusterSimulation sim = new ClusterSimulation(s, SchedulerConfig.defaults(registry), registry,
+        StandardClusterModel.create(), pods);
+    sim.setLatencyRecorder(rec);
+    ClusterSampler sampler = new ClusterSampler();
+    sampler.start(sim.context());
+    sim.runUntil(s.untilNanos());
+    RunResult r = RunMetrics.of("default", s.seed(), pods, sampler, rec);
+    // low placed at once; high fails once (preempting low), then is placed.
+    assertThat(r.latencies().get("SchedulingAttempt/scheduled")).hasSize(2);
+    assertThat(r.latencies().get("SchedulingAttempt/unschedulable")).hasSize(1);
+    assertThat(r.latencies()).doesNotContainKey("SchedulingAttempt/error");
+    io.schedlab.reports.Throughput t = io.schedlab.reports.Throughput.of(r);
+    assertThat(t.attempts()).isEqualTo(3);
+    assertThat(t.scheduled()).isEqualTo(2);
+    assertThat(t.cycleSeconds()).isPositive();
+    assertThat(t.podsPerSecond()).isCloseTo(2 / t.cycleSeconds(), within(1e-6));
+  }
+
   static final String PREEMPTION = """
       apiVersion: schedlab.io/v1alpha1
       kind: Scenario

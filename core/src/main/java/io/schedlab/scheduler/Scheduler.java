@@ -85,9 +85,20 @@ public final class Scheduler implements AutoCloseable {
   private boolean cycleScheduled;
   private int nextStartNodeIndex;
   private long attempts;
+  private io.schedlab.framework.runtime.LatencyRecorder attemptRecorder;
+  private String attemptResult = ATTEMPT_SCHEDULED;
 
   /** Upstream's pluginMetricsSamplePercent: the share of attempts whose plugins are timed. */
   public static final int PLUGIN_METRICS_SAMPLE_PERCENT = 10;
+
+  /**
+   * The point under which every attempt's scheduling-cycle wall time is recorded, as upstream's
+   * scheduling_attempt_duration_seconds, with its result labels in place of a plugin name.
+   */
+  public static final String SCHEDULING_ATTEMPT = "SchedulingAttempt";
+  public static final String ATTEMPT_SCHEDULED = "scheduled";
+  public static final String ATTEMPT_UNSCHEDULABLE = "unschedulable";
+  public static final String ATTEMPT_ERROR = "error";
 
   public Scheduler(
       SchedulerConfig config,
@@ -158,9 +169,11 @@ public final class Scheduler implements AutoCloseable {
 
   /**
    * Times each plugin call of one attempt in ten (the first, the eleventh, ...) into
-   * {@code recorder}, for every profile; null turns timing off.
+   * {@code recorder}, for every profile, and every attempt's whole scheduling cycle under
+   * {@link #SCHEDULING_ATTEMPT}; null turns timing off.
    */
   public void setLatencyRecorder(io.schedlab.framework.runtime.LatencyRecorder recorder) {
+    attemptRecorder = recorder;
     for (Framework f : profiles.values()) {
       f.setLatencyRecorder(recorder);
     }
@@ -372,8 +385,15 @@ public final class Scheduler implements AutoCloseable {
     if (q == null) {
       return;
     }
+    io.schedlab.framework.runtime.LatencyRecorder recorder = attemptRecorder;
+    long before = attempts;
+    long t0 = recorder == null ? 0L : System.nanoTime();
+    attemptResult = ATTEMPT_SCHEDULED;
     try {
       scheduleOne(q);
+      if (recorder != null && attempts != before) {
+        recorder.record(SCHEDULING_ATTEMPT, attemptResult, System.nanoTime() - t0);
+      }
     } finally {
       if (queue.activeSize() > 0) {
         wake();
@@ -678,6 +698,7 @@ public final class Scheduler implements AutoCloseable {
   private void handleFailure(
       Framework fwk, QueuedPodInfo q, Status status, String message, String nominatedNode) {
     PodInfo pod = q.pod();
+    attemptResult = status.isRejected() ? ATTEMPT_UNSCHEDULABLE : ATTEMPT_ERROR;
     q.lastFailureMessage = message;
     Pod current = store.get(Pod.class, pod.namespace(), pod.name());
     listener.onFailure(pod, status, message, loop.nowNanos());

@@ -143,7 +143,7 @@ public final class ComparisonReport {
     for (RunResult r : runs) {
       for (Map.Entry<String, double[]> e : r.latencies().entrySet()) {
         double[] v = e.getValue();
-        if (v.length > 0) {
+        if (v.length > 0 && !Throughput.isAttemptLatency(e.getKey())) {
           double mean = 0;
           for (double x : v) {
             mean += x;
@@ -158,6 +158,33 @@ public final class ComparisonReport {
           + " (µs, sampled attempts; varies between runs)",
           Charts.bars("Latency per plugin", "µs", latency)));
     }
+    Map<String, Map<String, double[]>> throughput = throughputByProfile(runs);
+    if (!throughput.isEmpty()) {
+      out.add(new ReportModel.Chart("Scheduling throughput: pods placed per wall second of"
+          + " scheduling cycles (mean ± sd over seeds; varies between runs)",
+          Charts.barsWithErrors("Scheduling throughput", "pods/s", throughput)));
+    }
+    return out;
+  }
+
+  /** Per profile, the seeds' mean pods/s and its standard deviation, in one group. */
+  private static Map<String, Map<String, double[]>> throughputByProfile(List<RunResult> runs) {
+    Map<String, List<Double>> byProfile = new TreeMap<>();
+    for (RunResult r : runs) {
+      Throughput t = Throughput.of(r);
+      if (t != null && !Double.isNaN(t.podsPerSecond())) {
+        byProfile.computeIfAbsent(r.profile(), k -> new ArrayList<>()).add(t.podsPerSecond());
+      }
+    }
+    Map<String, Map<String, double[]>> out = new LinkedHashMap<>();
+    byProfile.forEach((profile, values) -> {
+      double[] v = new double[values.size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = values.get(i);
+      }
+      Summary s = Summary.of(v);
+      out.put(profile, Map.of("pods/s", new double[] {s.mean(), s.sd()}));
+    });
     return out;
   }
 

@@ -35,7 +35,8 @@ class ComparisonReportTest {
             Map.of("allocation_cpu", new Series("allocation_cpu", "%", t, alloc),
                 "pending_pods", new Series("pending_pods", "pods", t, pending)),
             Map.of("queueing_delay_s", delays),
-            Map.of("filter/NodeResourcesFit", new double[] {1200, 1500, 900})));
+            Map.of("filter/NodeResourcesFit", new double[] {1200, 1500, 900},
+                "SchedulingAttempt/scheduled", new double[] {40_000 + 1000 * seed, 50_000})));
       }
     }
     return out;
@@ -55,8 +56,11 @@ class ComparisonReportTest {
     }
     assertThat(Files.readAllLines(one.resolve("summary.csv"))).hasSize(1 + 2 * 3 * 2);
     assertThat(one.resolve("latency.csv")).exists();
+    assertThat(Files.readAllLines(one.resolve("throughput.csv"))).hasSize(1 + 2 * 3)
+        .contains("pack,1,2,2,0.000091,21978.021978021978");
+    // Time series (2), queueing delay CDF and box plot, plugin latency, throughput.
     try (var charts = Files.list(one.resolve("charts"))) {
-      assertThat(charts.count()).isEqualTo(5);
+      assertThat(charts.count()).isEqualTo(6);
     }
     String html = Files.readString(one.resolve("report.html"));
     assertThat(html.indexOf("id=\"ranking\"")).isLessThan(html.indexOf("<img"));
@@ -66,7 +70,7 @@ class ComparisonReportTest {
       HeadlessBrowser.Check c = HeadlessBrowser.check(one.resolve("report.html"),
           Files.createDirectory(dir.resolve("chromium")));
       assertThat(c.allImagesLoaded()).as(c.toString()).isTrue();
-      assertThat(c.total()).isEqualTo(5);
+      assertThat(c.total()).isEqualTo(6);
       assertThat(c.rankingTable()).isTrue();
     }
   }

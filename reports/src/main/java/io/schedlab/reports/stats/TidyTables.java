@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * The tidy outputs of compare, ready for pandas or R: {@code summary.csv} (one row per profile ×
  * seed × metric), {@code summary.json} (the same rows plus the statistics and rankings) and
- * {@code latency.csv} (wall-clock latencies, apart because they differ from run to run).
+ * {@code latency.csv} and {@code throughput.csv} (wall-clock, apart because they differ from run
+ * to run).
  *
  * <p>Outputs are byte-identical for equal inputs: rows sorted by profile, seed, metric (or latency
  * name); UTF-8, '\n' line ends; numbers as the shortest decimal that reads back as the same double,
@@ -32,6 +33,7 @@ public final class TidyTables {
   public static final String SUMMARY_CSV = "summary.csv";
   public static final String SUMMARY_JSON = "summary.json";
   public static final String LATENCY_CSV = "latency.csv";
+  public static final String THROUGHPUT_CSV = "throughput.csv";
 
   private TidyTables() {}
 
@@ -44,9 +46,28 @@ public final class TidyTables {
         StandardCharsets.UTF_8);
   }
 
-  /** Writes latency.csv into {@code dir} (which must exist). */
+  /** Writes the wall-clock files, latency.csv and throughput.csv, into {@code dir}. */
   public static void writeLatency(Path dir, List<RunResult> runs) throws IOException {
     Files.writeString(dir.resolve(LATENCY_CSV), latencyCsv(runs), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve(THROUGHPUT_CSV), throughputCsv(runs), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Columns profile,seed,attempts,scheduled,cycle_wall_s,pods_per_s: each run's {@link
+   * Throughput}; runs that timed no attempt have no row.
+   */
+  public static String throughputCsv(List<RunResult> runs) {
+    StringBuilder out = new StringBuilder("profile,seed,attempts,scheduled,cycle_wall_s,pods_per_s\n");
+    for (RunResult r : Aggregation.sortedRuns(runs)) {
+      io.schedlab.reports.Throughput t = io.schedlab.reports.Throughput.of(r);
+      if (t != null) {
+        out.append(csv(r.profile())).append(',').append(r.seed()).append(',')
+            .append(t.attempts()).append(',').append(t.scheduled()).append(',')
+            .append(csvNumber(t.cycleSeconds())).append(',')
+            .append(csvNumber(t.podsPerSecond())).append('\n');
+      }
+    }
+    return out.toString();
   }
 
   /**

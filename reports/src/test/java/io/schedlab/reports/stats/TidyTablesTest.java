@@ -172,6 +172,21 @@ class TidyTablesTest {
     assertThat(overall.get(2).get("profile").asText()).isEqualTo("single");
   }
 
+  @Test
+  void throughputCsvCountsTimedAttemptsAndDividesPlacedPodsByCycleTime() {
+    Map<String, double[]> lat = new LinkedHashMap<>();
+    lat.put("SchedulingAttempt/scheduled", new double[] {1e6, 3e6, 2e6, 2e6});
+    lat.put("SchedulingAttempt/unschedulable", new double[] {2e6});
+    lat.put("Filter/NodeResourcesFit", new double[] {5e9}); // a plugin call: not an attempt
+    RunResult timed = new RunResult("b", 1, Map.of(), Map.of(), Map.of(), lat);
+    RunResult untimed = new RunResult("a", 1, Map.of(), Map.of(), Map.of(), Map.of());
+    // 4 placed pods over 10 ms of cycles: 400 pods/s.
+    assertThat(TidyTables.throughputCsv(List.of(timed, untimed))).isEqualTo("""
+        profile,seed,attempts,scheduled,cycle_wall_s,pods_per_s
+        b,1,5,4,0.01,400
+        """);
+  }
+
   private static RunResult latencyRun(String profile, long seed) {
     double[] fit = new double[10];
     for (int i = 0; i < fit.length; i++) {
