@@ -144,8 +144,16 @@ class RunMetricsSimulationTest {
     PodMetrics pods = new PodMetrics();
     ClusterSimulation sim = new ClusterSimulation(s, SchedulerConfig.defaults(registry), registry,
         StandardClusterModel.create(), pods);
+    ClusterSampler sampler = new ClusterSampler();
+    sampler.start(sim.context());
     sim.runUntil(s.untilNanos());
-    RunResult r = RunMetrics.of("default", s.seed(), pods, new ClusterSampler(), null);
+    RunResult r = RunMetrics.of("default", s.seed(), pods, sampler, null);
+    // high arrives at 20 s and preempts at once: none by the 10 s sample, one from 20 s on.
+    Series preempted = r.series().get(RunMetrics.PREEMPTIONS_SERIES);
+    assertThat(preempted.t()).startsWith(10.0, 20.0, 30.0);
+    assertThat(preempted.v()).startsWith(0.0, 1.0, 1.0);
+    assertThat(preempted.v()[preempted.size() - 1]).isEqualTo(1.0);
+    assertThat(r.series().get(RunMetrics.EVICTIONS_SERIES).v()).containsOnly(0.0);
     assertThat(r.metrics()).containsEntry("preemptions", 1.0)
         .containsEntry("pods_scheduled", 2.0)
         .containsEntry("pods_unschedulable", 0.0);

@@ -24,8 +24,8 @@ public final class PodMetrics implements EventLog {
 
   private final Map<String, Tracked> live = new HashMap<>();
   private final List<Tracked> all = new ArrayList<>();
-  private int evictions;
-  private int preemptions;
+  private final List<Long> evictionTimes = new ArrayList<>();
+  private final List<Long> preemptionTimes = new ArrayList<>();
 
   @Override
   public void record(SimEvent e) {
@@ -62,14 +62,14 @@ public final class PodMetrics implements EventLog {
           t.finished = e.tNanos();
         }
       }
-      case SimEvent.Types.POD_EVICTED -> evictions++;
+      case SimEvent.Types.POD_EVICTED -> evictionTimes.add(e.tNanos());
       case SimEvent.Types.POD_DELETED -> {
         Tracked t = live.remove(e.pod());
         if (t != null) {
           t.deleted = true;
         }
         if (PREEMPTION_REASON.equals(e.detail().get("reason"))) {
-          preemptions++;
+          preemptionTimes.add(e.tNanos());
           if (t != null) {
             t.preempted = true;
           }
@@ -149,12 +149,36 @@ public final class PodMetrics implements EventLog {
 
   /** pod_evicted events (kubelet pressure and taint eviction). */
   public int evictions() {
-    return evictions;
+    return evictionTimes.size();
   }
 
   /** Pods the scheduler deleted to make room for another (preemption's victims). */
   public int preemptions() {
-    return preemptions;
+    return preemptionTimes.size();
+  }
+
+  /** How many evictions happened at or before each time, for times in ascending order. */
+  public double[] evictionsBy(double[] timesSeconds) {
+    return countsBy(evictionTimes, timesSeconds);
+  }
+
+  /** How many preemptions happened at or before each time, for times in ascending order. */
+  public double[] preemptionsBy(double[] timesSeconds) {
+    return countsBy(preemptionTimes, timesSeconds);
+  }
+
+  // Event times are recorded in order, since the log follows the one virtual clock.
+  private static double[] countsBy(List<Long> events, double[] timesSeconds) {
+    double[] out = new double[timesSeconds.length];
+    int k = 0;
+    for (int i = 0; i < timesSeconds.length; i++) {
+      long t = Math.round(timesSeconds[i] * 1e9);
+      while (k < events.size() && events.get(k) <= t) {
+        k++;
+      }
+      out[i] = k;
+    }
+    return out;
   }
 
   private static final class Tracked {

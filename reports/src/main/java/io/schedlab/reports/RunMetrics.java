@@ -20,6 +20,9 @@ public final class RunMetrics {
   public static final String QUEUEING_DELAY = "queueing_delay_s";
   public static final String TIME_TO_BIND = "time_to_bind_s";
   public static final String JCT = "jct_s";
+  /** Series of cumulative counts at each sample time. */
+  public static final String EVICTIONS_SERIES = "evictions_total";
+  public static final String PREEMPTIONS_SERIES = "preemptions_total";
 
   private static final Metric.Direction HIGHER = Metric.Direction.HIGHER_IS_BETTER;
   private static final Metric.Direction LOWER = Metric.Direction.LOWER_IS_BETTER;
@@ -150,6 +153,11 @@ public final class RunMetrics {
     for (String name : sampler.names()) {
       double[] v = sampler.values(name);
       series.put(name, new Series(name, SERIES_UNITS.getOrDefault(name, "%"), t, v));
+    }
+    if (t.length > 0) {
+      series.put(EVICTIONS_SERIES, new Series(EVICTIONS_SERIES, "pods", t, pods.evictionsBy(t)));
+      series.put(PREEMPTIONS_SERIES,
+          new Series(PREEMPTIONS_SERIES, "pods", t, pods.preemptionsBy(t)));
     }
     putMean(metrics, "cpu_allocation_mean_pct", series.get("allocation_cpu"));
     putMean(metrics, "memory_allocation_mean_pct", series.get("allocation_memory"));
