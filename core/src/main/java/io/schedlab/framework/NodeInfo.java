@@ -25,6 +25,9 @@ public final class NodeInfo {
   private Node node;
   private String name;
   private LabelSet labels = LabelSet.EMPTY;
+  // Read per node by Filter; kept here so a cycle does not chase Node -> spec for each node.
+  private boolean unschedulable;
+  private List<Taint> taints = List.of();
   private long[] allocatable = new long[0];
   private long[] requested = new long[0];
   private long nonZeroMilliCpu;
@@ -49,6 +52,8 @@ public final class NodeInfo {
     this.node = node;
     this.name = node.metadata().name();
     this.labels = LabelSet.of(node.metadata().labels(), interner);
+    this.unschedulable = Boolean.TRUE.equals(node.spec().unschedulable());
+    this.taints = node.spec().taints();
     this.allocatable = resources.vector(node.status().allocatable());
     this.requested = ResourceRegistry.fit(requested, allocatable.length);
     generation = nextGeneration();
@@ -127,6 +132,8 @@ public final class NodeInfo {
     c.node = node;
     c.name = name;
     c.labels = labels;
+    c.unschedulable = unschedulable;
+    c.taints = taints;
     c.allocatable = allocatable;
     c.requested = requested.clone();
     c.nonZeroMilliCpu = nonZeroMilliCpu;
@@ -153,11 +160,11 @@ public final class NodeInfo {
   }
 
   public List<Taint> taints() {
-    return node.spec().taints();
+    return taints;
   }
 
   public boolean unschedulable() {
-    return Boolean.TRUE.equals(node.spec().unschedulable());
+    return unschedulable;
   }
 
   public List<ContainerImage> images() {

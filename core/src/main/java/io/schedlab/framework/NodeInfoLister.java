@@ -16,4 +16,14 @@ public interface NodeInfoLister {
   NodeInfo get(String nodeName);
 
   int size();
+
+  /**
+   * A value that changes whenever the node set or any node's Node object changes, and not when
+   * only pods move; no two snapshots share one. Lets a plugin keep tables derived from Node
+   * objects (images, say) without scanning the nodes each cycle. The default is a fresh value
+   * per call, which is always safe and never caches.
+   */
+  default long nodesVersion() {
+    return NodeInfo.nextGeneration();
+  }
 }

@@ -36,6 +36,10 @@ final class Nominator {
   }
 
   List<PodInfo> forNode(String nodeName) {
+    if (byNode.isEmpty()) {
+      // The usual case, asked once per node per Filter pass: skip hashing the name.
+      return List.of();
+    }
     List<PodInfo> l = byNode.get(nodeName);
     return l == null ? List.of() : l;
   }

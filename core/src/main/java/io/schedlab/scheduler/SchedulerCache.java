@@ -153,6 +153,7 @@ public final class SchedulerCache {
       return;
     }
     boolean affinityChanged = false;
+    boolean nodeObjectChanged = false;
     for (String name : dirty) {
       NodeInfo info = nodes.get(name);
       NodeInfo old = snapshot.byName.get(name);
@@ -165,6 +166,7 @@ public final class SchedulerCache {
       }
       NodeInfo copy = info.copy();
       if (old != null) {
+        nodeObjectChanged |= old.node() != copy.node();
         copy.setIndex(old.index());
         if (!nodeSetChanged && old.index() >= 0 && old.index() < snapshot.list.size()) {
           snapshot.list.set(old.index(), copy);
@@ -190,6 +192,10 @@ public final class SchedulerCache {
       snapshot.byName.keySet().retainAll(new java.util.HashSet<>(order));
       affinityChanged = true;
       nodeSetChanged = false;
+      nodeObjectChanged = true;
+    }
+    if (nodeObjectChanged) {
+      snapshot.nodesVersion = NodeInfo.nextGeneration();
     }
     if (affinityChanged) {
       snapshot.withAffinity = new java.util.ArrayList<>();

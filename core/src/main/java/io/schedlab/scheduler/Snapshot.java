@@ -19,6 +19,7 @@ public final class Snapshot implements NodeInfoLister {
   List<NodeInfo> withAffinity = new ArrayList<>();
   List<NodeInfo> withRequiredAntiAffinity = new ArrayList<>();
   long generation;
+  long nodesVersion;
 
   @Override
   public List<NodeInfo> list() {
@@ -45,9 +46,15 @@ public final class Snapshot implements NodeInfoLister {
     return list.size();
   }
 
+  @Override
+  public long nodesVersion() {
+    return nodesVersion;
+  }
+
   /** A snapshot built directly from node infos, for plugin tests and the conformance runner. */
   public static Snapshot of(List<NodeInfo> nodes) {
     Snapshot s = new Snapshot();
+    s.nodesVersion = NodeInfo.nextGeneration();
     for (NodeInfo n : nodes) {
       n.setIndex(s.list.size());
       s.list.add(n);

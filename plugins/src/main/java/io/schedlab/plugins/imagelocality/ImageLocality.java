@@ -99,10 +99,9 @@ public final class ImageLocality implements ScorePlugin {
   }
 
   private CycleData compute(CycleState state, PodInfo pod) {
-    List<NodeInfo> all = handle.snapshot().list();
     ImageTable table = cachedTable;
-    if (table == null || !table.isCurrent(all)) {
-      table = ImageTable.build(all);
+    if (table == null || !table.isCurrent(handle.snapshot())) {
+      table = ImageTable.build(handle.snapshot());
       cachedTable = table;
     }
     PodSpec spec = pod.pod().spec();

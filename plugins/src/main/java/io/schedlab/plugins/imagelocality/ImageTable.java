@@ -13,21 +13,25 @@ import java.util.Map;
  * name gets a dense id and the number of nodes reporting it; every node gets its image ids,
  * sorted, with the size the node reports for each.
  *
- * <p>Implementation note: node images change only when the Node object is replaced, so a table
- * stays valid while every snapshot position holds the same Node instance ({@link #isCurrent}, a
- * reference scan per cycle). Built once per such change, read by Score with a binary search.
+ * <p>Implementation note: node images change only when a Node object is replaced, so a table
+ * stays valid while the snapshot's {@link io.schedlab.framework.NodeInfoLister#nodesVersion()}
+ * is the one it was built at: one comparison per cycle. Built once per such change, read by
+ * Score with a binary search.
  */
 final class ImageTable {
   private static final int[] NO_IDS = new int[0];
   private static final long[] NO_SIZES = new long[0];
 
+  private final long version;
   private final Node[] nodes;
   private final Map<String, Integer> ids;
   private final int[] numNodes;
   private final int[][] nodeIds;
   private final long[][] nodeSizes;
 
-  private ImageTable(Node[] nodes, Map<String, Integer> ids, int[] numNodes, int[][] nodeIds, long[][] nodeSizes) {
+  private ImageTable(long version, Node[] nodes, Map<String, Integer> ids, int[] numNodes,
+      int[][] nodeIds, long[][] nodeSizes) {
+    this.version = version;
     this.nodes = nodes;
     this.ids = ids;
     this.numNodes = numNodes;
@@ -35,7 +39,9 @@ final class ImageTable {
     this.nodeSizes = nodeSizes;
   }
 
-  static ImageTable build(List<NodeInfo> snapshot) {
+  static ImageTable build(io.schedlab.framework.NodeInfoLister lister) {
+    List<NodeInfo> snapshot = lister.list();
+    long version = lister.nodesVersion();
     int n = snapshot.size();
     Node[] nodes = new Node[n];
     Map<String, Integer> ids = new HashMap<>();
@@ -82,20 +88,12 @@ final class ImageTable {
       nodeIds[i] = row;
       nodeSizes[i] = rowSizes;
     }
-    return new ImageTable(nodes, ids, Arrays.copyOf(counts, ids.size()), nodeIds, nodeSizes);
+    return new ImageTable(version, nodes, ids, Arrays.copyOf(counts, ids.size()), nodeIds, nodeSizes);
   }
 
-  /** Whether the snapshot still holds exactly the nodes this table was built from. */
-  boolean isCurrent(List<NodeInfo> snapshot) {
-    if (snapshot.size() != nodes.length) {
-      return false;
-    }
-    for (int i = 0; i < nodes.length; i++) {
-      if (snapshot.get(i).node() != nodes[i]) {
-        return false;
-      }
-    }
-    return true;
+  /** Whether the snapshot still holds exactly the Node objects this table was built from. */
+  boolean isCurrent(io.schedlab.framework.NodeInfoLister lister) {
+    return lister.nodesVersion() == version;
   }
 
   int totalNodes() {

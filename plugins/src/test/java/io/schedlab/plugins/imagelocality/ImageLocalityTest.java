@@ -84,14 +84,23 @@ class ImageLocalityTest {
 
   @Test
   void aCycleKeepsItsCountsAndTheNextCycleSeesAReplacedNode() {
-    StaticHandle h = bigOnAOnly();
+    // As the scheduler does it: the cache replaces the node, the next cycle's snapshot shows it.
+    io.schedlab.framework.ResourceRegistry resources = new io.schedlab.framework.ResourceRegistry();
+    io.schedlab.framework.LabelInterner labels = new io.schedlab.framework.LabelInterner();
+    io.schedlab.scheduler.SchedulerCache cache =
+        new io.schedlab.scheduler.SchedulerCache(resources, labels);
+    cache.addNode(NodeBuilder.node("a").image("big:latest", 500 * MB).build());
+    cache.addNode(NodeBuilder.node("b").build());
+    io.schedlab.scheduler.Snapshot snapshot = new io.schedlab.scheduler.Snapshot();
+    cache.updateSnapshot(snapshot);
+    StaticHandle h = new StaticHandle(snapshot, resources, labels);
     ImageLocality p = new ImageLocality(h);
     PodInfo pod = pod(h, "big");
     CycleState first = new CycleState();
     assertThat(p.score(first, pod, h.snapshot().get("a"))).isEqualTo(23);
-    h.snapshot().get("b")
-        .setNode(NodeBuilder.node("b").image("big:latest", 500 * MB).build(), h.resources(), h.labels());
+    cache.updateNode(NodeBuilder.node("b").image("big:latest", 500 * MB).build());
     assertThat(p.score(first, pod, h.snapshot().get("a"))).as("same cycle").isEqualTo(23);
+    cache.updateSnapshot(snapshot);
     assertThat(p.score(new CycleState(), pod, h.snapshot().get("a"))).as("next cycle").isEqualTo(48);
   }
 
@@ -142,24 +151,24 @@ class ImageLocalityTest {
   }
 
   @Test
-  void tableCountsANameOncePerNodeAndGoesStaleWhenANodeIsReplaced() {
+  void tableCountsANameOncePerNodeAndGoesStaleWithTheNodesVersion() {
     StaticHandle h = TestHandles.of(List.of(
         NodeBuilder.node("a").image("x:1", 10).image("x:1", 30).build(),
         NodeBuilder.node("b").image("x:1", 20).build()));
     List<NodeInfo> snapshot = h.snapshot().list();
     NodeInfo na = snapshot.get(0);
     NodeInfo nb = snapshot.get(1);
-    ImageTable t = ImageTable.build(snapshot);
+    ImageTable t = ImageTable.build(h.snapshot());
     int id = t.id("x:1");
     assertThat(t.numNodes(id)).isEqualTo(2);
     assertThat(t.size(t.row(na), id)).isEqualTo(30);
     assertThat(t.size(t.row(nb), id)).isEqualTo(20);
     assertThat(t.id("y:1")).isEqualTo(-1);
-    assertThat(t.isCurrent(snapshot)).isTrue();
-    assertThat(t.isCurrent(List.of(na.copy(), nb.copy()))).as("copies share the Node").isTrue();
+    assertThat(t.isCurrent(h.snapshot())).isTrue();
+    assertThat(t.isCurrent(io.schedlab.scheduler.Snapshot.of(List.of(na.copy(), nb.copy()))))
+        .as("another snapshot").isFalse();
     nb.setNode(NodeBuilder.node("b").build(), h.resources(), h.labels());
-    assertThat(t.isCurrent(snapshot)).isFalse();
-    assertThat(t.row(nb)).isEqualTo(-1);
+    assertThat(t.row(nb)).as("a replaced Node object has no row").isEqualTo(-1);
   }
 
   /** Node a holds big:latest (500 MiB), node b no image. */
