@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
       "Writes analysis_allo_discrete.csv, analysis_frag_discrete.csv and"
           + " analysis_frag_ratio_discrete.csv in the artifact's layout, plus summary.csv, and"
           + " prints the seed means per policy, beside the artifact's published means when the"
-          + " workload is in --expected.",
+          + " workload is in --expected. DIR/report/ holds compare's statistics over the runs"
+          + " (policy as profile) and its HTML report.",
       "With no options it runs FGD, seed 42, on the bundled default workload."
     })
 public final class FgdExperimentCommand implements Callable<Integer> {
@@ -133,6 +134,7 @@ public final class FgdExperimentCommand implements Callable<Integer> {
     report.write(out, events);
     report.printMeans(stdout, published);
     stdout.println("wrote " + rows.size() + " run(s) to " + out);
+    stdout.println("report: " + out.resolve(FgdReport.REPORT_DIR).resolve("report.html"));
     stdout.flush();
     return 0;
   }

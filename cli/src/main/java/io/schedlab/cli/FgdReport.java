@@ -5,6 +5,9 @@ import io.schedlab.plugins.gpushare.EventSeries;
 import io.schedlab.plugins.gpushare.FgdProtocol;
 import io.schedlab.plugins.gpushare.GpuPod;
 import io.schedlab.plugins.gpushare.GpuPolicy;
+import io.schedlab.reports.ComparisonReport;
+import io.schedlab.reports.RunResult;
+import io.schedlab.reports.stats.Aggregation;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,13 +16,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The results of an FGD experiment: the artifact's three discrete tables, a summary per run,
- * optionally every run's per-pod series, and the table of seed means. Files appear only once all
+ * optionally every run's per-pod series, compare's report over the runs (in {@code report/}),
+ * and the table of seed means. Files appear only once all
  * are written (they are written into a hidden sibling directory, then moved), so a failed run
  * leaves no partial report.
  */
@@ -28,6 +35,8 @@ final class FgdReport {
   static final String FRAG_AMOUNT = "analysis_frag_discrete.csv";
   static final String FRAG_RATIO = "analysis_frag_ratio_discrete.csv";
   static final String SUMMARY = "summary.csv";
+  /** compare's report over the runs: summary.csv/json, series/, charts/, report.html. */
+  static final String REPORT_DIR = "report";
 
   /** One run, binned. */
   record Row(GpuPolicy policy, long seed, int pods, int failed, long failedGpuMilli,
@@ -70,7 +79,32 @@ final class FgdReport {
           events(tmp.resolve("events").resolve(r.policy().id() + "_" + r.seed() + ".csv"), r);
         }
       }
+      comparison(Files.createDirectory(tmp.resolve(REPORT_DIR)));
     });
+  }
+
+  /** compare's statistics and HTML report over the runs, profile = policy. */
+  private void comparison(Path dir) {
+    List<RunResult> results = new ArrayList<>(rows.size());
+    Set<String> policyNames = new LinkedHashSet<>();
+    Set<Long> seedSet = new TreeSet<>();
+    for (Row r : rows) {
+      results.add(FgdRunMetrics.of(r));
+      policyNames.add(r.policy().id());
+      seedSet.add(r.seed());
+    }
+    Aggregation aggregation = Aggregation.of(results, FgdRunMetrics.DEFINITIONS);
+    List<String> seedNames = new ArrayList<>();
+    for (long s : seedSet) {
+      seedNames.add(Long.toString(s));
+    }
+    String description = String.format(Locale.ROOT, "Workload %s tuned to %s x the cluster's"
+            + " GPUs; policies %s; seeds %s; %s. Allocation and fragmentation are the artifact's"
+            + " binned figures at arrived GPU = 100 %% and 130 %% of capacity.", workload, tune,
+        String.join(", ", policyNames), String.join(", ", seedNames),
+        aggregation.method().label());
+    ComparisonReport.write(dir, "FGD experiment: " + workload + ", tune " + tune, description,
+        results, aggregation, FgdRunMetrics.KEY_METRICS, FgdRunMetrics.LINE_CHARTS);
   }
 
   private interface Column {

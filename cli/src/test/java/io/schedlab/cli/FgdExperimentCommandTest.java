@@ -2,6 +2,7 @@ package io.schedlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.schedlab.reports.html.HeadlessBrowser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ class FgdExperimentCommandTest {
   }
 
   @Test
-  void writesTheArtifactsLayoutAndIsDeterministic(@TempDir Path dir) throws IOException {
+  void writesTheArtifactsLayoutAndIsDeterministic(@TempDir Path dir) throws Exception {
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");
     for (Path out : List.of(a, b)) {
@@ -88,6 +89,68 @@ class FgdExperimentCommandTest {
     assertThat(events.size() - 1).isBetween(10_500, 11_100);
     assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
         .containsExactlyInAnyOrder("a", "b");
+
+    // compare's report beside the artifact's files, as deterministic as they are.
+    for (String f : List.of("report/summary.csv", "report/summary.json",
+        "report/series/06-FGD-43.csv", "report/report.html")) {
+      assertThat(Files.readString(a.resolve(f))).as(f).isEqualTo(Files.readString(b.resolve(f)));
+    }
+    List<String> tidy = Files.readAllLines(a.resolve("report/summary.csv"));
+    assertThat(tidy.get(0)).isEqualTo("profile,seed,metric,unit,value");
+    assertThat(tidy).hasSize(1 + 2 * 2 * FgdRunMetrics.DEFINITIONS.size());
+    Map<String, String> artifact130 = new HashMap<>();
+    List<String> summary = Files.readAllLines(a.resolve("summary.csv"));
+    assertThat(summary.get(0).split(",")[9]).isEqualTo("gpu_alloc_at_130");
+    for (String line : summary.subList(1, summary.size())) {
+      String[] f = line.split(",", -1);
+      artifact130.put(f[1] + "," + f[3], f[9]);
+    }
+    Map<String, String> report130 = new HashMap<>();
+    for (String line : tidy) {
+      String[] f = line.split(",", -1);
+      if (f[2].equals("gpu_allocation_at_130_pct")) {
+        report130.put(f[0] + "," + f[1], f[4]);
+      }
+    }
+    assertThat(report130.keySet()).containsExactlyInAnyOrder("05-BestFit,42", "05-BestFit,43",
+        "06-FGD,42", "06-FGD,43");
+    report130.forEach((run, v) -> assertThat(Double.parseDouble(v)).as(run)
+        .isEqualTo(Double.parseDouble(artifact130.get(run))));
+    String html = Files.readString(a.resolve("report/report.html"));
+    assertThat(html).contains("05-BestFit", "06-FGD", "GPU allocation by arrived workload",
+        "Fragmented GPU by arrived workload");
+    try (Stream<Path> charts = Files.list(a.resolve("report/charts"))) {
+      assertThat(charts.count()).isEqualTo(2);
+    }
+    if (HeadlessBrowser.available()) {
+      HeadlessBrowser.Check c = HeadlessBrowser.check(a.resolve("report/report.html"),
+          Files.createDirectory(dir.resolve("chromium")));
+      assertThat(c.allImagesLoaded()).as(c.toString()).isTrue();
+      assertThat(c.rankingTable()).isTrue();
+    }
+  }
+
+  /**
+   * One run is a valid report; tuned to 100 % the workload never reaches 130 %, and the figures
+   * of that empty bin are left out of the report as the artifact-layout summary leaves them empty.
+   */
+  @Test
+  void oneRunTunedTo100PctGetsAReportWithoutTheEmptyBinsFigures(@TempDir Path dir)
+      throws IOException {
+    Path out = dir.resolve("out");
+    Cli r = Cli.run("experiment", "fgd", "--pods", PODS, "--nodes", NODES, "--policy", "FGD",
+        "--seeds", "42", "--tune", "1", "--out", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.outLines().get(r.outLines().size() - 1))
+        .isEqualTo("report: " + out.resolve("report").resolve("report.html"));
+    List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+    assertThat(summary.get(1).split(",", -1)[8]).as("artifact's gpu_alloc_at_100").isNotEmpty();
+    assertThat(summary.get(1).split(",", -1)[9]).as("artifact's gpu_alloc_at_130").isEmpty();
+    List<String> metrics = Files.readAllLines(out.resolve("report/summary.csv")).stream()
+        .skip(1).map(l -> l.split(",")[2]).toList();
+    assertThat(metrics).contains("gpu_allocation_at_100_pct", "pods_scheduled")
+        .doesNotContain("gpu_allocation_at_130_pct", "gpu_frag_at_130_pct");
+    assertThat(Files.readString(out.resolve("report/report.html"))).contains("06-FGD");
   }
 
   static Stream<Arguments> badInput() {

@@ -26,11 +26,23 @@ import java.util.TreeMap;
  * then charts).
  */
 public final class ComparisonReport {
-  /** The charts drawn, when the runs have them: series, then sample distributions. */
-  static final List<String[]> TIME_SERIES = List.of(
-      new String[] {"allocation_cpu", "CPU allocation over time", "% of allocatable"},
-      new String[] {"allocation_memory", "Memory allocation over time", "% of allocatable"},
-      new String[] {"pending_pods", "Pending pods over time", "pods"});
+  /**
+   * A line chart of one series, drawn when the runs have it: per profile the mean over its seeds
+   * and each seed.
+   *
+   * @param series the {@link RunResult#series()} key
+   * @param xLabel what the series' {@code t} measures
+   */
+  public record LineChart(String series, String title, String xLabel, String yLabel) {}
+
+  /** compare's line charts: series over virtual time. */
+  public static final List<LineChart> TIME_SERIES = List.of(
+      new LineChart("allocation_cpu", "CPU allocation over time", "time (s)", "% of allocatable"),
+      new LineChart("allocation_memory", "Memory allocation over time", "time (s)",
+          "% of allocatable"),
+      new LineChart("pending_pods", "Pending pods over time", "time (s)", "pods"));
+
+  /** The sample distributions drawn, when the runs have them, after the line charts. */
   static final List<String[]> DISTRIBUTIONS = List.of(
       new String[] {"queueing_delay_s", "Queueing delay (CDF)", "seconds"},
       new String[] {"jct_s", "Job completion time (CDF)", "seconds"});
@@ -48,17 +60,29 @@ public final class ComparisonReport {
   }
 
   /**
-   * Writes the report into {@code dir} (which must exist and be empty).
+   * Writes the report into {@code dir} (which must exist and be empty), with compare's line
+   * charts, {@link #TIME_SERIES}.
    *
    * @param keyMetrics metric names shown in the ranking table
    */
   public static void write(Path dir, String title, String description, List<RunResult> runs,
       Aggregation aggregation, List<String> keyMetrics) {
+    write(dir, title, description, runs, aggregation, keyMetrics, TIME_SERIES);
+  }
+
+  /**
+   * Writes the report into {@code dir} (which must exist and be empty), with the given line
+   * charts in their order (those no run has a series for are left out).
+   *
+   * @param keyMetrics metric names shown in the ranking table
+   */
+  public static void write(Path dir, String title, String description, List<RunResult> runs,
+      Aggregation aggregation, List<String> keyMetrics, List<LineChart> lineCharts) {
     try {
       TidyTables.writeSummary(dir, runs, aggregation);
       TidyTables.writeLatency(dir, runs);
       writeSeries(dir.resolve("series"), runs);
-      List<ReportModel.Chart> charts = charts(runs);
+      List<ReportModel.Chart> charts = charts(runs, lineCharts);
       Path chartDir = dir.resolve("charts");
       Files.createDirectories(chartDir);
       for (int i = 0; i < charts.size(); i++) {
@@ -115,19 +139,19 @@ public final class ComparisonReport {
     return new ReportModel(title, description, summary, keys, ranking, tables, charts);
   }
 
-  static List<ReportModel.Chart> charts(List<RunResult> runs) {
+  static List<ReportModel.Chart> charts(List<RunResult> runs, List<LineChart> lineCharts) {
     List<ReportModel.Chart> out = new ArrayList<>();
-    for (String[] ts : TIME_SERIES) {
+    for (LineChart lc : lineCharts) {
       Map<String, List<Series>> byProfile = new TreeMap<>();
       for (RunResult r : runs) {
-        Series s = r.series().get(ts[0]);
+        Series s = r.series().get(lc.series());
         if (s != null && s.size() > 0) {
           byProfile.computeIfAbsent(r.profile(), k -> new ArrayList<>()).add(s);
         }
       }
       if (!byProfile.isEmpty()) {
-        out.add(new ReportModel.Chart(ts[1] + " (thick: mean over seeds)",
-            Charts.timeSeries(ts[1], ts[2], byProfile)));
+        out.add(new ReportModel.Chart(lc.title() + " (thick: mean over seeds)",
+            Charts.lines(lc.title(), lc.xLabel(), lc.yLabel(), byProfile)));
       }
     }
     for (String[] d : DISTRIBUTIONS) {

@@ -2,7 +2,11 @@ package io.schedlab.reports;
 
 import java.util.Arrays;
 
-/** A time series of one run: virtual seconds and values, same length, times non-decreasing. */
+/**
+ * A series of one run: x values {@code t} and values, same length, {@code t} non-decreasing. In
+ * compare {@code t} is virtual seconds; a caller charting another x axis (the FGD experiment's
+ * arrived workload) names it with {@link ComparisonReport.LineChart#xLabel()}.
+ */
 public record Series(String name, String unit, double[] t, double[] v) {
   public Series {
     if (t.length != v.length) {

@@ -74,4 +74,23 @@ class ComparisonReportTest {
       assertThat(c.rankingTable()).isTrue();
     }
   }
+
+  @Test
+  void drawsTheLineChartsItIsGivenInsteadOfComparesTimeSeries(@TempDir Path dir)
+      throws Exception {
+    List<RunResult> runs = runs();
+    Aggregation a = Aggregation.of(runs, METRICS);
+    Path given = Files.createDirectory(dir.resolve("given"));
+    ComparisonReport.write(given, "t", "d", runs, a, List.of("pods_scheduled"), List.of(
+        new ComparisonReport.LineChart("pending_pods", "Pending pods by load",
+            "arrived load (%)", "pods"),
+        new ComparisonReport.LineChart("no_such_series", "Never drawn", "x", "y")));
+    try (var charts = Files.list(given.resolve("charts"))) {
+      // One line chart (the missing series is left out), the delay CDF and box plot, latency.
+      assertThat(charts.count()).isEqualTo(4);
+    }
+    String html = Files.readString(given.resolve("report.html"));
+    assertThat(html).contains("Pending pods by load").doesNotContain("Never drawn")
+        .doesNotContain("CPU allocation over time");
+  }
 }

@@ -82,6 +82,15 @@ public final class Charts {
    * @param byProfile each profile's series, one per seed (non-empty)
    */
   public static byte[] timeSeries(String title, String yLabel, Map<String, List<Series>> byProfile) {
+    return lines(title, "time (s)", yLabel, byProfile);
+  }
+
+  /**
+   * As {@link #timeSeries}, over whatever the series' {@code t} measures, named by {@code xLabel}
+   * (e.g. the arrived workload of the FGD experiment).
+   */
+  public static byte[] lines(String title, String xLabel, String yLabel,
+      Map<String, List<Series>> byProfile) {
     XYSeriesCollection data = new XYSeriesCollection();
     List<Color> paints = new ArrayList<>();
     List<Boolean> means = new ArrayList<>();
@@ -104,7 +113,7 @@ public final class Charts {
         }
       }
     }
-    JFreeChart chart = themed(ChartFactory.createXYLineChart(title, "time (s)", yLabel, data,
+    JFreeChart chart = themed(ChartFactory.createXYLineChart(title, xLabel, yLabel, data,
         PlotOrientation.VERTICAL, true, false, false));
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     for (int i = 0; i < paints.size(); i++) {

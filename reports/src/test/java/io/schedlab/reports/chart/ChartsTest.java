@@ -61,6 +61,9 @@ class ChartsTest {
     return Stream.of(
         Arguments.of("time series",
             (Supplier<byte[]>) () -> Charts.timeSeries("Pending pods", "pods", pending())),
+        Arguments.of("lines over arrived workload",
+            (Supplier<byte[]>) () -> Charts.lines("Pending pods", "arrived workload (%)", "pods",
+                pending())),
         Arguments.of("cdf",
             (Supplier<byte[]>) () -> Charts.cdf("Queueing delay", "delay (s)", delays())),
         Arguments.of("box plot",
@@ -79,6 +82,15 @@ class ChartsTest {
     assertThat(image.getWidth()).isEqualTo(Charts.WIDTH);
     assertThat(image.getHeight()).isEqualTo(Charts.HEIGHT);
     assertThat(chart.get()).as("same input, same bytes").isEqualTo(png);
+  }
+
+  @Test
+  void linesOverAnotherAxisDifferOnlyByTheAxisLabel() {
+    byte[] overTime = Charts.timeSeries("Pending pods", "pods", pending());
+    assertThat(Charts.lines("Pending pods", "time (s)", "pods", pending()))
+        .as("the time-series chart is the line chart over time").isEqualTo(overTime);
+    assertThat(Charts.lines("Pending pods", "arrived workload (%)", "pods", pending()))
+        .as("another x label is drawn").isNotEqualTo(overTime);
   }
 
   @Test
