@@ -14,6 +14,7 @@ import io.schedlab.reports.RunResult;
 import io.schedlab.scheduler.BatchRun;
 import io.schedlab.scheduler.Scheduler;
 import io.schedlab.sim.EventLoop;
+import io.schedlab.sim.Timer;
 import io.schedlab.store.ClusterStore;
 
 /**
@@ -25,21 +26,29 @@ import io.schedlab.store.ClusterStore;
  * <p>The sampler counts every node, since batch inputs often carry no Ready condition yet the
  * scheduler uses those nodes. Pods are submitted one virtual millisecond apart, so the period is
  * a hundredth of the submission span (at least 1 ms), and a last sample is taken at the end.
+ * Periodic sampling stops after {@link #MAX_PERIODIC_SAMPLES}: a run can go on retrying long
+ * after its last submission (backoff, a Permit wait up to BatchRun's 15-minute horizon), and at
+ * a millisecond period that would be up to 900,000 samples of nothing changing.
  */
 final class ScheduleMetricsProbe implements BatchRun.Observer {
   private static final long MIN_PERIOD_NANOS = 1_000_000L;
+  static final int MAX_PERIODIC_SAMPLES = 1000;
 
   private final long seed;
   private final PodMetrics pods = new PodMetrics();
   private final HdrLatencyRecorder latency = new HdrLatencyRecorder();
+  private final long periodNanos;
   private final ClusterSampler sampler;
+  private Timer ticks;
+  private int periodicSamples;
   private ClusterContext context;
   private SchedulerEventRecorder decisions;
 
   /** A probe for a run with {@code pendingPods} pods to schedule. */
   ScheduleMetricsProbe(long seed, int pendingPods) {
     this.seed = seed;
-    this.sampler = new ClusterSampler(samplePeriodNanos(pendingPods), ClusterSampler.ALL_NODES);
+    this.periodNanos = samplePeriodNanos(pendingPods);
+    this.sampler = new ClusterSampler(periodNanos, ClusterSampler.ALL_NODES);
   }
 
   static long samplePeriodNanos(int pendingPods) {
@@ -51,8 +60,15 @@ final class ScheduleMetricsProbe implements BatchRun.Observer {
     context = new ClusterContext(store, loop, pods, seed, ClusterSettings.DEFAULTS);
     decisions = new SchedulerEventRecorder(context);
     new StoreEventRecorder().start(context);
-    sampler.start(context);
+    ticks = loop.every(periodNanos, sampler.name(), this::tick);
     scheduler.setLatencyRecorder(latency);
+  }
+
+  private void tick() {
+    sampler.sample(context);
+    if (++periodicSamples >= MAX_PERIODIC_SAMPLES) {
+      ticks.cancel();
+    }
   }
 
   @Override

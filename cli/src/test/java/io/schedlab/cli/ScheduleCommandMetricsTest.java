@@ -101,11 +101,4 @@ class ScheduleCommandMetricsTest {
         .isEqualTo("schedlab: --metrics-out " + f + ": exists and is not a directory");
     assertThat(Files.readString(f)).isEqualTo("x");
   }
-
-  @Test
-  void samplePeriodIsAHundredthOfTheSubmissionsAtLeastAMillisecond() {
-    assertThat(ScheduleMetricsProbe.samplePeriodNanos(0)).isEqualTo(1_000_000L);
-    assertThat(ScheduleMetricsProbe.samplePeriodNanos(17)).isEqualTo(1_000_000L);
-    assertThat(ScheduleMetricsProbe.samplePeriodNanos(10_000)).isEqualTo(100_000_000L);
-  }
 }
