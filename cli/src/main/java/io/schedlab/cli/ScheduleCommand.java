@@ -60,10 +60,19 @@ public final class ScheduleCommand implements Callable<Integer> {
       description = "text or json (default: ${DEFAULT-VALUE}).")
   private Format output;
 
+  @Option(names = "--metrics-out", paramLabel = "DIR",
+      description = "Also write the run's metrics there, as simulate does: summary.csv (pods "
+          + "scheduled, queueing delay, attempts, allocation %%...), series.csv (allocation "
+          + "sampled over the run, counting every node), latency.csv (plugin call times).")
+  private Path metricsOut;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (metricsOut != null) {
+      OutputDir.check("--metrics-out", metricsOut);
+    }
     Registry registry = InTreeRegistry.create();
     SchedulerConfig schedulerConfig = config == null
         ? SchedulerConfig.defaults(registry)
@@ -105,8 +114,11 @@ public final class ScheduleCommand implements Callable<Integer> {
       }
     }
 
+    ScheduleMetricsProbe probe = metricsOut == null ? null
+        : new ScheduleMetricsProbe(seed, pendingCount(admitted));
     long start = System.nanoTime();
-    BatchRun.Result result = run(schedulerConfig, registry, objects, input.nodes(), admitted);
+    BatchRun.Result result =
+        run(schedulerConfig, registry, objects, input.nodes(), admitted, probe);
     double wallSeconds = (System.nanoTime() - start) / 1e9;
 
     // Notes only once the run succeeded: a failure must stay the single line on stderr.
@@ -125,6 +137,12 @@ public final class ScheduleCommand implements Callable<Integer> {
       report.text(out);
     }
     out.flush();
+    if (probe != null) {
+      // JSON on stdout must stay one parseable document, so the headline goes to stderr then.
+      PrintWriter headline = output == Format.json ? err : out;
+      RunMetricsOut.write(metricsOut, probe.result(profileName()), headline);
+      headline.flush();
+    }
     return 0;
   }
 
@@ -133,15 +151,39 @@ public final class ScheduleCommand implements Callable<Integer> {
       Registry registry,
       List<KubeObject> objects,
       List<Node> nodeList,
-      List<Pod> pods) {
+      List<Pod> pods,
+      BatchRun.Observer observer) {
     try {
-      return BatchRun.run(schedulerConfig, registry, objects, nodeList, pods, seed);
+      return observer == null
+          ? BatchRun.run(schedulerConfig, registry, objects, nodeList, pods, seed)
+          : BatchRun.run(schedulerConfig, registry, objects, nodeList, pods, seed, observer);
     } catch (PluginArgsException e) {
       // The framework reports bad plugin args when it builds the plugins, naming the profile
       // and plugin; the user needs to hear which file holds them.
       String source = config == null ? "default configuration" : config.toString();
       throw new BadInputException(source + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The pods BatchRun submits one by one: those not bound in the input already. */
+  private static int pendingCount(List<Pod> pods) {
+    int n = 0;
+    for (Pod p : pods) {
+      if (p.spec().nodeName() == null || p.spec().nodeName().isEmpty()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The profile column of the metrics: the config file's base name, or "default". */
+  private String profileName() {
+    if (config == null) {
+      return "default";
+    }
+    String name = config.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
   }
 
   private static void note(PrintWriter err, String line) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Samples the cluster every period of virtual time (default 10 s) and keeps the values as
@@ -21,6 +22,10 @@ import java.util.TreeMap;
  * {@code utilisation_memory} (% of Ready allocatable memory that the recorded usage annotations
  * of running pods add up to, kept only if some pod carries one), {@code pending_pods},
  * {@code running_pods} and {@code nodes_ready}.
+ *
+ * <p>Which nodes count is a choice: by default the Ready ones, as a cluster's capacity; a batch
+ * run whose nodes carry no conditions (the scheduler places pods on them all the same) counts
+ * every node, and {@code nodes_ready} is then the number of nodes counted.
  *
  * <p>Implementation note: a series first seen after some samples (an extended resource on a
  * node added later) is zero-filled back to the first sample, so every series has one value per
@@ -39,7 +44,14 @@ public final class ClusterSampler implements ClusterComponent {
   private static final Set<String> NOT_ALLOCATION =
       Set.of(ResourceRegistry.PODS_NAME, ResourceRegistry.EPHEMERAL_STORAGE_NAME);
 
+  /** The default choice of nodes counted: those whose Ready condition is True. */
+  public static final Predicate<Node> READY_NODES = n -> n.status().isReady();
+
+  /** Every node counts, whatever its conditions. */
+  public static final Predicate<Node> ALL_NODES = n -> true;
+
   private final long periodNanos;
+  private final Predicate<Node> counted;
   private final ResourceRegistry registry = new ResourceRegistry();
   private final List<Double> times = new ArrayList<>();
   private final Map<String, List<Double>> values = new TreeMap<>();
@@ -50,11 +62,20 @@ public final class ClusterSampler implements ClusterComponent {
   }
 
   public ClusterSampler(long periodNanos) {
+    this(periodNanos, READY_NODES);
+  }
+
+  /** Samples every {@code periodNanos}, counting only the nodes {@code counted} accepts. */
+  public ClusterSampler(long periodNanos, Predicate<Node> counted) {
     if (periodNanos <= 0) {
       throw new IllegalArgumentException(
           "sample period: expected a positive duration, got " + periodNanos + " ns");
     }
+    if (counted == null) {
+      throw new IllegalArgumentException("nodes counted: expected a predicate, got null");
+    }
     this.periodNanos = periodNanos;
+    this.counted = counted;
   }
 
   @Override
@@ -72,7 +93,7 @@ public final class ClusterSampler implements ClusterComponent {
     Map<String, Node> ready = new HashMap<>();
     long[] allocatable = new long[0];
     for (Node n : context.store().list(Node.class)) {
-      if (!n.status().isReady()) {
+      if (!counted.test(n)) {
         continue;
       }
       ready.put(n.metadata().name(), n);

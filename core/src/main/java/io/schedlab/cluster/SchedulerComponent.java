@@ -1,16 +1,13 @@
 package io.schedlab.cluster;
 
 import io.schedlab.config.SchedulerConfig;
-import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.Registry;
-import io.schedlab.framework.Status;
 import io.schedlab.scheduler.Scheduler;
 import io.schedlab.scheduler.SchedulerListener;
 
 /**
  * kube-scheduler as a cluster component: schedlab's {@link Scheduler} on the shared store and
- * clock, writing {@code pod_scheduled} (assumed), {@code pod_bound} and {@code pod_unschedulable}
- * (each failed attempt, with upstream's message) to the event log.
+ * clock, writing its decisions to the event log through a {@link SchedulerEventRecorder}.
  */
 public final class SchedulerComponent implements ClusterComponent {
   private final SchedulerConfig config;
@@ -30,23 +27,7 @@ public final class SchedulerComponent implements ClusterComponent {
 
   @Override
   public void start(ClusterContext ctx) {
-    SchedulerListener listener = new SchedulerListener() {
-      @Override
-      public void onAssumed(PodInfo pod, String nodeName, long now) {
-        ctx.record(SimEvent.of(now, SimEvent.Types.POD_SCHEDULED, nodeName, pod.key()));
-      }
-
-      @Override
-      public void onBound(PodInfo pod, String nodeName, long now) {
-        ctx.record(SimEvent.of(now, SimEvent.Types.POD_BOUND, nodeName, pod.key()));
-      }
-
-      @Override
-      public void onFailure(PodInfo pod, Status status, String message, long now) {
-        ctx.record(SimEvent.of(now, SimEvent.Types.POD_UNSCHEDULABLE, null, pod.key())
-            .with("message", message));
-      }
-    };
+    SchedulerListener listener = new SchedulerEventRecorder(ctx);
     scheduler = new Scheduler(config, registry, ctx.store(), ctx.loop(),
         Scheduler.Options.seeded(ctx.random(name()).nextLong()), listener);
     scheduler.setLatencyRecorder(latencyRecorder);

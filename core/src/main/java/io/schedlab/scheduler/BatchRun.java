@@ -62,7 +62,25 @@ public final class BatchRun {
     }
   }
 
-  static final long SUBMIT_SPACING_NANOS = 1_000_000L;
+  /**
+   * Watches a batch run from outside, e.g. to measure it, without BatchRun knowing what for. It
+   * hears every scheduler call after BatchRun has recorded the outcome.
+   */
+  public interface Observer extends SchedulerListener {
+    /**
+     * The scheduler exists and the store is still empty: watches set here see every object the
+     * run creates.
+     */
+    default void started(ClusterStore store, EventLoop loop, Scheduler scheduler) {}
+
+    /** The loop has stopped; the store holds the final state. */
+    default void finished(ClusterStore store, EventLoop loop) {}
+  }
+
+  private static final Observer NO_OBSERVER = new Observer() {};
+
+  /** Virtual time between two pending pods' submissions. */
+  public static final long SUBMIT_SPACING_NANOS = 1_000_000L;
 
   /** Upstream's longest Permit wait, so any single wait can finish within the horizon. */
   public static final long HORIZON_NANOS = 15L * 60 * 1_000_000_000L;
@@ -87,6 +105,21 @@ public final class BatchRun {
       List<Node> nodes,
       List<Pod> pods,
       long seed) {
+    return run(config, registry, objects, nodes, pods, seed, NO_OBSERVER);
+  }
+
+  /**
+   * As {@link #run(SchedulerConfig, Registry, List, List, List, long)}, telling {@code observer}
+   * when the run starts and ends and every scheduling outcome in between.
+   */
+  public static Result run(
+      SchedulerConfig config,
+      Registry registry,
+      List<? extends KubeObject> objects,
+      List<Node> nodes,
+      List<Pod> pods,
+      long seed,
+      Observer observer) {
     EventLoop loop = new EventLoop();
     ClusterStore store = ClusterStore.simulated(loop, seed);
     List<String> deleted = new ArrayList<>();
@@ -100,6 +133,12 @@ public final class BatchRun {
             outcomes.put(
                 pod.key(),
                 new Outcome(pod.key(), nodeName, null, attemptsOf(o) + 1, now, false, nominatedOf(o)));
+            observer.onBound(pod, nodeName, now);
+          }
+
+          @Override
+          public void onAssumed(PodInfo pod, String nodeName, long now) {
+            observer.onAssumed(pod, nodeName, now);
           }
 
           @Override
@@ -108,16 +147,19 @@ public final class BatchRun {
             outcomes.put(
                 pod.key(),
                 new Outcome(pod.key(), null, message, attemptsOf(o) + 1, -1, false, nominatedOf(o)));
+            observer.onFailure(pod, status, message, now);
           }
 
           @Override
           public void onIgnored(PodInfo pod, String reason) {
             outcomes.put(pod.key(), new Outcome(pod.key(), null, reason, 0, -1, true, null));
+            observer.onIgnored(pod, reason);
           }
         };
     try (Scheduler scheduler =
         new Scheduler(config, registry, store, loop, Scheduler.Options.seeded(seed), listener)) {
       store.watch(Pod.class, e -> onPodEvent(e, outcomes, deleted));
+      observer.started(store, loop, scheduler);
       for (KubeObject o : objects) {
         store.create(clean(o));
       }
@@ -145,6 +187,7 @@ public final class BatchRun {
       while (scheduler.busy() && loop.nextEventNanos() <= horizon && loop.step()) {
         // Runs until only the unschedulable-pods flush timer would remain.
       }
+      observer.finished(store, loop);
       return new Result(
           List.copyOf(outcomes.values()), scheduler.attempts(), loop.nowNanos(), nodes.size(),
           List.copyOf(deleted));

@@ -57,6 +57,30 @@ class ClusterSamplerTest {
   }
 
   @Test
+  void allNodesCountsNodesWhateverTheirConditions() {
+    EventLoop loop = new EventLoop();
+    ClusterStore store = ClusterStore.simulated(loop, 1);
+    ClusterContext ctx = new ClusterContext(store, loop, EventLog.NONE, 1, ClusterSettings.DEFAULTS);
+    for (KubeObject o : ScenarioLoader.parse(CLUSTER, "sampler.yaml", null).cluster()) {
+      store.create(o);
+    }
+    ClusterSampler all = new ClusterSampler(5 * S, ClusterSampler.ALL_NODES);
+    ClusterSampler ready = new ClusterSampler(5 * S);
+    all.sample(ctx);
+    ready.sample(ctx);
+    // n3's 4 cpu and its pod's 4 cpu now count: (2 + 2 + 4) of 12 cpu.
+    assertThat(all.values("allocation_cpu")[0]).isCloseTo(100.0 * 8 / 12, within(1e-9));
+    assertThat(all.values(ClusterSampler.NODES_READY)).containsExactly(3);
+    assertThat(ready.values("allocation_cpu")[0]).isCloseTo(50.0, within(1e-9));
+    assertThat(ready.values(ClusterSampler.NODES_READY)).containsExactly(2);
+  }
+
+  @Test
+  void aNullNodeChoiceIsAnError() {
+    assertThatThrownBy(() -> new ClusterSampler(S, null)).hasMessageContaining("nodes counted");
+  }
+
+  @Test
   void aNonPositivePeriodIsAnError() {
     assertThatThrownBy(() -> new ClusterSampler(0)).hasMessageContaining("sample period");
   }
