@@ -85,6 +85,7 @@ public final class Scheduler implements AutoCloseable {
   private boolean cycleScheduled;
   private int nextStartNodeIndex;
   private long attempts;
+  private Status[] filterResults = new Status[0];
   private io.schedlab.framework.runtime.LatencyRecorder attemptRecorder;
   private String attemptResult = ATTEMPT_SCHEDULED;
 
@@ -607,7 +608,11 @@ public final class Scheduler implements AutoCloseable {
       }
       return Status.SUCCESS;
     }
-    Status[] results = new Status[n];
+    if (filterResults.length < n) {
+      filterResults = new Status[n];
+    }
+    // Every wave writes its own slots before reading them, so stale entries are never read.
+    Status[] results = filterResults;
     int start = nextStartNodeIndex;
     int processed = 0;
     int wave = Math.max(numToFind, 1);

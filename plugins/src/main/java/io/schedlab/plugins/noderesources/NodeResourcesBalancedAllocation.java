@@ -98,12 +98,12 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
    * fractions the standard deviation is half their distance, with more the usual population
    * formula, with fewer it is 0. The result is truncated toward zero.
    */
-  static long balanced(long[] requested, long[] allocatable, long[] weights) {
+  static long balanced(long[] requested, long[] allocatable, long[] weights, int n) {
     int count = 0;
     double total = 0;
     double first = 0;
     double second = 0;
-    for (int i = 0; i < requested.length; i++) {
+    for (int i = 0; i < n; i++) {
       if (allocatable[i] == 0) {
         continue;
       }
@@ -122,7 +122,7 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
     } else if (count > 2) {
       double mean = total / count;
       double sum = 0;
-      for (int i = 0; i < requested.length; i++) {
+      for (int i = 0; i < n; i++) {
         if (allocatable[i] == 0) {
           continue;
         }

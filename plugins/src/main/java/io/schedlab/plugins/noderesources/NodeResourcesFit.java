@@ -37,7 +37,22 @@ public final class NodeResourcesFit
   private static final CycleState.Key<PreFilterState> PRE_FILTER_KEY = CycleState.Key.of("PreFilter" + NAME);
   private static final CycleState.Key<PreScoreState> PRE_SCORE_KEY = CycleState.Key.of("PreScore" + NAME);
 
-  record PreFilterState(long[] requests) implements ImmutableStateData {
+  /**
+   * The pod's requests, and the resources Filter compares for it (upstream's order, pods
+   * excluded): resolved once per cycle so a node's check is a loop over a few longs.
+   */
+  record PreFilterState(long[] requests, int[] checked) implements ImmutableStateData {
+    boolean fits(NodeInfo node) {
+      if (node.podCount() + 1 > node.allocatable(ResourceRegistry.PODS)) {
+        return false;
+      }
+      for (int r : checked) {
+        if (requests[r] > node.allocatable(r) - node.requested(r)) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   record PreScoreState(long[] podRequests) implements ImmutableStateData {
@@ -141,13 +156,16 @@ public final class NodeResourcesFit
 
   @Override
   public PreFilterResult preFilter(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
-    state.write(PRE_FILTER_KEY, new PreFilterState(pod.requests()));
+    state.write(PRE_FILTER_KEY, new PreFilterState(pod.requests(), checkedResources(pod.requests())));
     return PreFilterResult.SUCCESS;
   }
 
   @Override
   public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
     PreFilterState s = state.require(PRE_FILTER_KEY);
+    if (s.fits(node)) {
+      return Status.SUCCESS;
+    }
     List<InsufficientResource> insufficient = fitsRequest(s.requests(), node);
     if (insufficient.isEmpty()) {
       return Status.SUCCESS;
@@ -168,19 +186,28 @@ public final class NodeResourcesFit
     if (node.podCount() + 1 > allowedPods) {
       out = add(out, new InsufficientResource("pods", "Too many pods", 1, node.podCount(), allowedPods, false));
     }
-    boolean any = false;
-    for (int i = 0; i < req.length; i++) {
-      if (i != ResourceRegistry.PODS && req[i] != 0) {
-        any = true;
-        break;
+    for (int r : checkedResources(req)) {
+      long want = req[r];
+      long alloc = node.allocatable(r);
+      long used = node.requested(r);
+      if (want > alloc - used) {
+        String name = registry.name(r);
+        out = add(out, new InsufficientResource(name, "Insufficient " + name, want, used, alloc, want > alloc));
       }
     }
-    if (!any) {
-      return out;
-    }
+    return out;
+  }
+
+  /**
+   * The resources fitsRequest compares, in its order: every requested one but pods, leaving out
+   * names the scheduler does not account per node and ignored extended resources; none when the
+   * pod requests nothing but a pod slot.
+   */
+  private int[] checkedResources(long[] req) {
+    int[] out = new int[req.length];
+    int n = 0;
     for (int r = 0; r < req.length; r++) {
-      long want = req[r];
-      if (r == ResourceRegistry.PODS || want <= 0) {
+      if (r == ResourceRegistry.PODS || req[r] <= 0) {
         continue;
       }
       String name = registry.name(r);
@@ -192,13 +219,9 @@ public final class NodeResourcesFit
           continue;
         }
       }
-      long alloc = node.allocatable(r);
-      long used = node.requested(r);
-      if (want > alloc - used) {
-        out = add(out, new InsufficientResource(name, "Insufficient " + name, want, used, alloc, want > alloc));
-      }
+      out[n++] = r;
     }
-    return out;
+    return java.util.Arrays.copyOf(out, n);
   }
 
   private boolean isIgnored(String name) {

@@ -15,14 +15,21 @@ import java.util.List;
  * out of the weighted mean.
  *
  * <p>Implementation note: the scored resources are resolved to registry indexes once, when the
- * plugin is built; a score call is then a loop over a few longs with no allocation.
+ * plugin is built; a score call is then a loop over a few longs into per-thread scratch rows,
+ * with no allocation.
  */
 public final class ResourceScorer {
   /** Turns requested and allocatable per resource into a 0..100 score. */
   @FunctionalInterface
   public interface Strategy {
-    long score(long[] requested, long[] allocatable, long[] weights);
+    /** Scores the first {@code n} entries; the arrays may be longer. */
+    long score(long[] requested, long[] allocatable, long[] weights, int n);
   }
+
+  /** Two rows of per-thread scratch, so a score call allocates nothing (Score runs on the
+   * parallelizer's threads, hence one pair per thread). */
+  private static final ThreadLocal<long[][]> SCRATCH =
+      ThreadLocal.withInitial(() -> new long[][] {new long[8], new long[8]});
 
   private final int[] indexes;
   private final boolean[] scalar;
@@ -67,11 +74,18 @@ public final class ResourceScorer {
 
   public long score(NodeInfo node, long[] podRequests) {
     int n = indexes.length;
-    long[] requested = new long[n];
-    long[] allocatable = new long[n];
+    long[][] scratch = SCRATCH.get();
+    if (scratch[0].length < n) {
+      scratch[0] = new long[n];
+      scratch[1] = new long[n];
+    }
+    long[] requested = scratch[0];
+    long[] allocatable = scratch[1];
     for (int i = 0; i < n; i++) {
       int r = indexes[i];
       long podRequest = podRequests[i];
+      requested[i] = 0;
+      allocatable[i] = 0;
       if ((podRequest == 0 && scalar[i]) || !accounted[i]) {
         continue;
       }
@@ -90,29 +104,30 @@ public final class ResourceScorer {
       allocatable[i] = alloc;
       requested[i] = used + podRequest;
     }
-    return strategy.score(requested, allocatable, weights);
+    return strategy.score(requested, allocatable, weights, n);
   }
 
   /** LeastAllocated: the weighted mean of (capacity - requested) * 100 / capacity. */
-  public static long leastAllocated(long[] requested, long[] allocatable, long[] weights) {
+  public static long leastAllocated(long[] requested, long[] allocatable, long[] weights, int n) {
     return weightedMean(
-        requested, allocatable, weights,
+        requested, allocatable, weights, n,
         (r, capacity) -> r > capacity ? 0 : (capacity - r) * ScorePlugin.MAX_NODE_SCORE / capacity);
   }
 
   /** MostAllocated: the weighted mean of requested * 100 / capacity, requested capped at capacity. */
-  public static long mostAllocated(long[] requested, long[] allocatable, long[] weights) {
+  public static long mostAllocated(long[] requested, long[] allocatable, long[] weights, int n) {
     return weightedMean(
-        requested, allocatable, weights,
+        requested, allocatable, weights, n,
         (r, capacity) -> Math.min(r, capacity) * ScorePlugin.MAX_NODE_SCORE / capacity);
   }
 
   /** The integer weighted mean of per-resource scores over the resources the node has. */
   private static long weightedMean(
-      long[] requested, long[] allocatable, long[] weights, java.util.function.LongBinaryOperator perResource) {
+      long[] requested, long[] allocatable, long[] weights, int n,
+      java.util.function.LongBinaryOperator perResource) {
     long nodeScore = 0;
     long weightSum = 0;
-    for (int i = 0; i < requested.length; i++) {
+    for (int i = 0; i < n; i++) {
       long capacity = allocatable[i];
       if (capacity == 0) {
         continue;
@@ -136,10 +151,10 @@ public final class ResourceScorer {
       util[i] = shape.get(i).utilization();
       score[i] = shape.get(i).score() * (ScorePlugin.MAX_NODE_SCORE / 10);
     }
-    return (requested, allocatable, weights) -> {
+    return (requested, allocatable, weights, count) -> {
       long nodeScore = 0;
       long weightSum = 0;
-      for (int i = 0; i < requested.length; i++) {
+      for (int i = 0; i < count; i++) {
         long capacity = allocatable[i];
         if (capacity == 0) {
           continue;

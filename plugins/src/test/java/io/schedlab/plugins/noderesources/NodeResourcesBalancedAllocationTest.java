@@ -77,7 +77,8 @@ class NodeResourcesBalancedAllocationTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("scorer")
   void balancedResourceScorer(String name, long[] requested, long[] allocatable, long score) {
-    assertThat(NodeResourcesBalancedAllocation.balanced(requested, allocatable, new long[requested.length]))
+    assertThat(NodeResourcesBalancedAllocation.balanced(requested, allocatable, new long[requested.length],
+        requested.length))
         .isEqualTo(score);
   }
 
