@@ -164,32 +164,32 @@ public final class SchedulerCache {
         }
         continue;
       }
-      NodeInfo copy = info.copy();
       if (old != null) {
-        nodeObjectChanged |= old.node() != copy.node();
-        copy.setIndex(old.index());
-        if (!nodeSetChanged && old.index() >= 0 && old.index() < snapshot.list.size()) {
-          snapshot.list.set(old.index(), copy);
-        }
+        nodeObjectChanged |= old.node() != info.node();
         affinityChanged |=
-            old.podsWithAffinity().isEmpty() != copy.podsWithAffinity().isEmpty()
+            old.podsWithAffinity().isEmpty() != info.podsWithAffinity().isEmpty()
                 || old.podsWithRequiredAntiAffinity().isEmpty()
-                    != copy.podsWithRequiredAntiAffinity().isEmpty();
+                    != info.podsWithRequiredAntiAffinity().isEmpty();
+        old.copyFrom(info);
       } else {
+        snapshot.byName.put(name, info.copy());
         nodeSetChanged = true;
       }
-      snapshot.byName.put(name, copy);
     }
     dirty.clear();
     if (nodeSetChanged) {
+      // Fresh copies in node order, so consecutive nodes sit next to each other in memory.
       List<String> order = tree.list();
       snapshot.list = new java.util.ArrayList<>(order.size());
+      Map<String, NodeInfo> byName = new java.util.HashMap<>(order.size() * 2);
       for (String name : order) {
-        NodeInfo n = snapshot.byName.get(name);
+        NodeInfo n = snapshot.byName.get(name).copy();
         n.setIndex(snapshot.list.size());
         snapshot.list.add(n);
+        byName.put(name, n);
       }
-      snapshot.byName.keySet().retainAll(new java.util.HashSet<>(order));
+      snapshot.byName.clear();
+      snapshot.byName.putAll(byName);
       affinityChanged = true;
       nodeSetChanged = false;
       nodeObjectChanged = true;
@@ -208,17 +208,7 @@ public final class SchedulerCache {
           snapshot.withRequiredAntiAffinity.add(n);
         }
       }
-    } else {
-      // The lists hold copies; refresh the entries that were replaced.
-      refresh(snapshot.withAffinity, snapshot);
-      refresh(snapshot.withRequiredAntiAffinity, snapshot);
     }
     snapshot.generation = NodeInfo.nextGeneration();
-  }
-
-  private static void refresh(List<NodeInfo> list, Snapshot snapshot) {
-    for (int i = 0; i < list.size(); i++) {
-      list.set(i, snapshot.byName.get(list.get(i).name()));
-    }
   }
 }
