@@ -86,6 +86,7 @@ public final class Scheduler implements AutoCloseable {
   private int nextStartNodeIndex;
   private long attempts;
   private Status[] filterResults = new Status[0];
+  private long[][] scoreRows = new long[0][];
   private io.schedlab.framework.runtime.LatencyRecorder attemptRecorder;
   private String attemptResult = ATTEMPT_SCHEDULED;
 
@@ -493,7 +494,8 @@ public final class Scheduler implements AutoCloseable {
     }
     NodeToStatus diagnosis = new NodeToStatus();
     FitError fitError = new FitError(snapshot.size(), diagnosis);
-    List<NodeInfo> feasible = new ArrayList<>();
+    List<NodeInfo> feasible = new ArrayList<>(
+        numFeasibleNodesToFind(fwk.percentageOfNodesToScore(), snapshot.size()));
     Status s = findNodesThatFitPod(fwk, state, pod, diagnosis, fitError, feasible);
     if (!s.isSuccess()) {
       if (s.isRejected()) {
@@ -665,17 +667,34 @@ public final class Scheduler implements AutoCloseable {
     if (!s.isSuccess()) {
       return s;
     }
-    long[][] scores = new long[fwk.scorePluginCount()][feasible.size()];
+    long[][] scores = scoreRows(fwk.scorePluginCount(), feasible.size());
     s = fwk.runScorePlugins(state, pod, feasible, scores);
     if (!s.isSuccess()) {
       return s;
     }
-    for (long[] row : scores) {
+    for (int p = 0; p < scores.length; p++) {
+      if (state.skipScore(p)) {
+        continue; // its row holds an earlier cycle's scores
+      }
+      long[] row = scores[p];
       for (int i = 0; i < totals.length; i++) {
         totals[i] += row[i];
       }
     }
     return Status.SUCCESS;
+  }
+
+  /**
+   * Rows for the score plugins' results, kept from cycle to cycle while the plugin and feasible
+   * node counts stay the same (they usually do: numFeasibleNodesToFind of a steady cluster), so
+   * a cycle allocates none. Rows are exactly {@code nodes} long because NormalizeScore plugins
+   * read whole rows.
+   */
+  private long[][] scoreRows(int plugins, int nodes) {
+    if (scoreRows.length != plugins || (plugins > 0 && scoreRows[0].length != nodes)) {
+      scoreRows = new long[plugins][nodes];
+    }
+    return scoreRows;
   }
 
   /** The index of a highest total, ties broken uniformly by reservoir sampling (upstream selectHost). */

@@ -26,7 +26,7 @@ public final class SchedulerCache {
   private final Map<String, NodeInfo> nodes = new HashMap<>();
   private final NodeTree tree = new NodeTree();
   private final Map<String, PodState> pods = new HashMap<>();
-  private final Set<String> dirty = new LinkedHashSet<>();
+  private Set<String> dirty = new LinkedHashSet<>();
   private boolean nodeSetChanged = true;
 
   private record PodState(PodInfo pod, String nodeName, boolean assumed) {}
@@ -176,7 +176,13 @@ public final class SchedulerCache {
         nodeSetChanged = true;
       }
     }
-    dirty.clear();
+    // clear() would walk the table, which keeps the size of the largest burst (every node, at
+    // start); a small set is cheaper to clear than to replace.
+    if (dirty.size() > 64) {
+      dirty = new LinkedHashSet<>();
+    } else {
+      dirty.clear();
+    }
     if (nodeSetChanged) {
       // Fresh copies in node order, so consecutive nodes sit next to each other in memory.
       List<String> order = tree.list();

@@ -362,19 +362,22 @@ public final class Framework implements FilterRunner {
 
   @Override
   public Status runFilterPlugins(CycleState state, PodInfo pod, NodeInfo node) {
+    boolean timed = latencyRecorder != null && state.recordPluginMetrics();
     for (int i = 0; i < filter.length; i++) {
       if (state.skipFilter(i)) {
         continue;
       }
       FilterPlugin p = filter[i];
-      long t0 = startNanos(state);
+      long t0 = timed ? System.nanoTime() : 0L;
       Status s;
       try {
         s = p.filter(state, pod, node);
       } catch (StatusException e) {
         s = e.status();
       }
-      stop(state, "Filter", p.name(), t0);
+      if (timed) {
+        stop(state, "Filter", p.name(), t0);
+      }
       if (!s.isSuccess()) {
         if (!s.isRejected()) {
           return Status.error("running \"" + p.name() + "\" filter plugin: " + s.message())
@@ -493,6 +496,7 @@ public final class Framework implements FilterRunner {
   public Status runScorePlugins(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[][] out) {
     int n = nodes.size();
     int pluginCount = score.length;
+    boolean timed = latencyRecorder != null && state.recordPluginMetrics();
     Status[] failures = new Status[n];
     parallelizer.until(
         0,
@@ -503,10 +507,12 @@ public final class Framework implements FilterRunner {
             if (state.skipScore(p)) {
               continue;
             }
-            long t0 = startNanos(state);
+            long t0 = timed ? System.nanoTime() : 0L;
             try {
               out[p][i] = score[p].score(state, pod, node);
-              stop(state, "Score", score[p].name(), t0);
+              if (timed) {
+                stop(state, "Score", score[p].name(), t0);
+              }
             } catch (StatusException e) {
               failures[i] =
                   Status.error("running Score plugin \"" + score[p].name() + "\": " + e.status().message())
