@@ -90,8 +90,7 @@ public final class Templates {
   }
 
   private static <T extends KubeObject> T read(String name, Class<T> type) {
-    String path = FOLDER + name;
-    KubeObject o = KubeCodec.read(text(path), KubeObject.class);
+    KubeObject o = KubeCodec.read(text(name), KubeObject.class);
     if (!type.isInstance(o)) {
       throw new IllegalArgumentException(
           "scheduler_perf template " + name + ": expected kind " + type.getSimpleName() + ", found " + o.kind());
@@ -99,14 +98,15 @@ public final class Templates {
     return type.cast(o);
   }
 
-  private static String text(String path) {
-    try (InputStream in = Templates.class.getClassLoader().getResourceAsStream(path)) {
+  private static String text(String name) {
+    try (InputStream in = Templates.class.getClassLoader().getResourceAsStream(FOLDER + name)) {
       if (in == null) {
-        throw new IllegalArgumentException("scheduler_perf template " + path + ": not on the classpath");
+        throw new IllegalArgumentException(
+            "scheduler_perf template " + name + ": expected a file under " + FOLDER + " on the classpath, found none");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("scheduler_perf template " + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("scheduler_perf template " + name + ": " + e.getMessage(), e);
     }
   }
 }
