@@ -257,8 +257,9 @@ public final class WorkloadRunner implements AutoCloseable {
     awaitedBound = 0;
     long t = loop.nowNanos();
     pendingCreations += count;
+    String label = "create pod in " + ns;
     for (int i = 0; i < count; i++) {
-      loop.schedule(t, "create pod in " + ns, () -> {
+      loop.schedule(t, label, () -> {
         pendingCreations--;
         store.create(pod);
       });

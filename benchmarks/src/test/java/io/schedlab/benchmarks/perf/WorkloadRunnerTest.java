@@ -90,6 +90,25 @@ class WorkloadRunnerTest {
   }
 
   @Test
+  void churnInjectsOnePodPer200msOfVirtualTimeDuringTheMeasuredPhase() {
+    // 2,000 pods 0.2 ms apart span 400 virtual ms: the churn ticks once, at 200 ms, in between.
+    Workload w = new Workload("test/churn", List.of(
+        new Op.CreateNodes(50, null, List.of()),
+        new Op.Churn("pod-high-priority-large-cpu.yaml", 200_000_000L),
+        new Op.CreatePods(2000, "pod-default.yaml", null, true)), null, 0);
+    try (WorkloadRunner runner = new WorkloadRunner(w, 1)) {
+      runner.setUp();
+      WorkloadResult r = runner.runMeasured();
+      assertThat(r.virtualNanos()).isEqualTo(1999 * WorkloadRunner.POD_SPACING_NANOS);
+      assertThat(runner.store().list(Pod.class, "namespace-1"))
+          .singleElement()
+          .satisfies(p -> assertThat(p.spec().nodeName()).isNullOrEmpty());
+      assertThat(r.attempts()).isEqualTo(2001);
+      assertThat(r.attemptNanos().getTotalCount()).isEqualTo(2001);
+    }
+  }
+
+  @Test
   void nodesGetUpstreamNamesHostnamesAndRoundRobinZones() {
     Workload w = WorkloadCatalog.get("TopologySpreading/5Nodes");
     try (WorkloadRunner runner = new WorkloadRunner(w, 3)) {
