@@ -38,7 +38,7 @@ public final class AttemptLatencyProfiler implements InternalProfiler {
   }
 
   @Override
-  public Collection<? extends Result> afterIteration(
+  public Collection<? extends Result<?>> afterIteration(
       BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
     WorkloadResult r = current;
     current = null;
