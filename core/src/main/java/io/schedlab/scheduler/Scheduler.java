@@ -555,11 +555,20 @@ public final class Scheduler implements AutoCloseable {
 
     List<NodeInfo> nodes = all;
     if (!pre.allNodes()) {
-      nodes = new ArrayList<>(pre.nodeNames().size());
-      for (NodeInfo n : all) {
-        if (pre.nodeNames().contains(n.name())) {
-          nodes.add(n);
+      // Looked up by name, as upstream does, so the cost follows the names, not the cluster;
+      // put in snapshot order so the scan does not depend on the set's iteration order.
+      int[] at = new int[pre.nodeNames().size()];
+      int found = 0;
+      for (String name : pre.nodeNames()) {
+        NodeInfo n = snapshot.get(name);
+        if (n != null) {
+          at[found++] = n.index();
         }
+      }
+      java.util.Arrays.sort(at, 0, found);
+      nodes = new ArrayList<>(found);
+      for (int k = 0; k < found; k++) {
+        nodes.add(all.get(at[k]));
       }
       List<String> names = new ArrayList<>(new java.util.TreeSet<>(pluginsWithNodes));
       diagnosis.setAbsentStatus(
