@@ -86,8 +86,9 @@ class ComparisonReportTest {
             "arrived load (%)", "pods"),
         new ComparisonReport.LineChart("no_such_series", "Never drawn", "x", "y")));
     try (var charts = Files.list(given.resolve("charts"))) {
-      // One line chart (the missing series is left out), the delay CDF and box plot, latency.
-      assertThat(charts.count()).isEqualTo(4);
+      // One line chart (the missing series is left out), the delay CDF and box plot, latency,
+      // throughput.
+      assertThat(charts.count()).isEqualTo(5);
     }
     String html = Files.readString(given.resolve("report.html"));
     assertThat(html).contains("Pending pods by load").doesNotContain("Never drawn")
