@@ -69,7 +69,7 @@ final class BenchmarkCluster {
     pod = new PodInfo(incomingPod(), resources, labels);
   }
 
-  private static Node node(int i, SplittableRandom rnd) {
+  static Node node(int i, SplittableRandom rnd) {
     String name = "node-" + i;
     Map<String, Quantity> capacity =
         Map.of("cpu", Quantity.parse("32"), "memory", Quantity.parse("128Gi"), "pods", Quantity.parse("110"));
@@ -91,7 +91,7 @@ final class BenchmarkCluster {
         NodeStatus.EMPTY.withCapacity(capacity).withAllocatable(capacity).withImages(images));
   }
 
-  private static Pod runningPod(int node, int p, SplittableRandom rnd) {
+  static Pod runningPod(int node, int p, SplittableRandom rnd) {
     Map<String, Quantity> req =
         Map.of("cpu", Quantity.ofMilli(100 + rnd.nextInt(900)), "memory", Quantity.parse((64 + rnd.nextInt(1000)) + "Mi"));
     Container c = new Container("app", "registry.example/app:v1", null, null, new ResourceRequirements(req, Map.of()), List.of(), null);

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         ScheduleCommand.class, ConformanceCommand.class, PluginsCommand.class, TraceCommand.class,
         ExperimentCommand.class, SimulateCommand.class, CompareCommand.class,
-        BenchReportCommand.class,
+        BenchCommand.class, BenchReportCommand.class,
         VersionCommand.class,
         HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
