@@ -152,13 +152,14 @@ public final class CompareCommand implements Callable<Integer> {
     List<RunResult> out = new ArrayList<>(ParallelRuns.run(tasks, parallel, t -> {
       Scenario seeded = new Scenario(scenario.name(), t.seed(), scenario.untilNanos(),
           scenario.settings(), scenario.cluster(), scenario.actions(), scenario.source());
-      RunResult r = RunMetricsBridge.run(seeded, stop, t.profile(), t.config(), registry);
+      // Runs side by side already use every core; a scheduler's own Filter/Score workers would
+      // only spin against them. Placements do not depend on the thread count.
+      SchedulerConfig config = parallel > 1 ? t.config().withParallelism(1) : t.config();
+      RunResult r = RunMetricsBridge.run(seeded, stop, t.profile(), config, registry);
       bar.step(t.profile() + " seed " + t.seed());
       return r;
     }));
     out.sort(Comparator.comparing(RunResult::profile).thenComparingLong(RunResult::seed));
     return out;
   }
-
-
 }

@@ -39,6 +39,12 @@ public record SchedulerConfig(
     droppedDefaults = droppedDefaults == null ? List.of() : List.copyOf(droppedDefaults);
   }
 
+  /** The same configuration with another parallelism; placements do not depend on it. */
+  public SchedulerConfig withParallelism(int threads) {
+    return new SchedulerConfig(threads, percentageOfNodesToScore, podInitialBackoffSeconds,
+        podMaxBackoffSeconds, profiles, droppedDefaults);
+  }
+
   public SchedulerConfig(
       int parallelism,
       int percentageOfNodesToScore,

@@ -1,26 +1,39 @@
 package io.schedlab.framework.runtime;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs an index range in chunks on a fixed pool, as upstream's parallelize.Until.
+ * Runs an index range in chunks on a few worker threads and the caller, as upstream's
+ * parallelize.Until.
  *
- * <p>Implementation note: the work is split into contiguous chunks, each written by exactly one
- * task into its own slots of the caller's arrays, so the outcome never depends on thread timing;
- * the caller reads the arrays in index order afterwards. Small ranges run on the calling thread,
- * where a hand-off would cost more than the work.
+ * <p>Implementation note: a scheduling cycle's Filter or Score wave is tens of microseconds of
+ * work, so a hand-off through an executor and futures (tens of microseconds to wake a parked
+ * thread) cost more than it saved. Here the workers spin on a job counter for a while after
+ * their last job (then park), the caller publishes a job with one volatile write and takes
+ * chunks itself, and chunks are claimed from a shared counter, so a worker that wakes late finds
+ * the work done instead of delaying it. Each index is written by exactly one chunk into the
+ * caller's own slots and the caller reads them in index order afterwards, so the outcome never
+ * depends on thread timing or count.
  */
 public final class Parallelizer implements AutoCloseable {
   /**
-   * Below this many items the work runs inline. Measured on 2 cores (SchedulingBasic, 5000 nodes):
-   * waves of 500 nodes ran twice as slow in parallel as inline, the hand-off costing more than
-   * the Filter work. The property {@code schedlab.parallel.minItems} overrides it for experiments.
+   * Below this many items the work runs inline: splitting a handful of nodes costs more than
+   * it saves. The property {@code schedlab.parallel.minItems} overrides it for experiments.
    */
-  static final int DEFAULT_MIN_PARALLEL_ITEMS = 1024;
+  static final int DEFAULT_MIN_PARALLEL_ITEMS = 128;
+
+  /** Items per chunk, at least: a chunk is claimed with one atomic increment. */
+  static final int MIN_CHUNK = 32;
+
+  /** How long an idle worker keeps spinning before it parks. */
+  static final long SPIN_NANOS = 200_000L;
+
+  /**
+   * How long a parked worker waits for work before its thread ends; the next parallel job
+   * starts it again. So a scheduler nobody closes (a finished simulation) leaves no thread.
+   */
+  static final long IDLE_EXIT_NANOS = 2_000_000_000L;
 
   /** The work for one index. */
   @FunctionalInterface
@@ -31,24 +44,99 @@ public final class Parallelizer implements AutoCloseable {
   private final int parallelism;
   private final int minParallelItems =
       Integer.getInteger("schedlab.parallel.minItems", DEFAULT_MIN_PARALLEL_ITEMS);
-  private final ExecutorService pool;
+  private final Thread[] workers;
+  private final long idleExitNanos;
+  // Per worker slot: 1 while its thread runs, 0 once it has ended (or before it first starts).
+  private final java.util.concurrent.atomic.AtomicIntegerArray running;
+  private volatile Job current;
+  private volatile boolean closed;
+  // Workers about to park or parked: the caller unparks only when some are, since unpark is a
+  // system call and most jobs find the workers still spinning.
+  private final AtomicInteger sleepers = new AtomicInteger();
+
+  /**
+   * One {@link #until} call: its own chunk counters, so a worker still holding an earlier job
+   * finds no chunk left in it instead of running the new job with the old bounds.
+   */
+  private static final class Job {
+    final IndexTask task;
+    final int from;
+    final int to;
+    final int chunkSize;
+    final int chunks;
+    final AtomicInteger nextChunk = new AtomicInteger();
+    final AtomicInteger doneChunks = new AtomicInteger();
+    private RuntimeException[] failures;
+
+    Job(IndexTask task, int from, int to, int chunkSize, int chunks) {
+      this.task = task;
+      this.from = from;
+      this.to = to;
+      this.chunkSize = chunkSize;
+      this.chunks = chunks;
+    }
+
+    /** Claims and runs chunks until none is left. */
+    void runChunks() {
+      for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
+        int lo = from + c * chunkSize;
+        int hi = Math.min(to, lo + chunkSize);
+        try {
+          for (int i = lo; i < hi; i++) {
+            task.run(i);
+          }
+        } catch (RuntimeException e) {
+          fail(c, e);
+        } catch (Error e) {
+          fail(c, new IllegalStateException("parallel work failed: " + e, e));
+        }
+        doneChunks.incrementAndGet();
+      }
+    }
+
+    private synchronized void fail(int chunk, RuntimeException e) {
+      if (failures == null) {
+        failures = new RuntimeException[chunks];
+      }
+      failures[chunk] = e;
+    }
+
+    synchronized RuntimeException firstFailure() {
+      if (failures != null) {
+        for (RuntimeException e : failures) {
+          if (e != null) {
+            return e;
+          }
+        }
+      }
+      return null;
+    }
+  }
 
   public Parallelizer(int parallelism) {
+    this(parallelism, IDLE_EXIT_NANOS);
+  }
+
+  Parallelizer(int parallelism, long idleExitNanos) {
+    this.idleExitNanos = idleExitNanos;
     // The configured parallelism is upstream's bound on goroutines; more threads than cores only
     // adds hand-offs, and results do not depend on the thread count.
     this.parallelism =
         Math.max(1, Math.min(parallelism, Runtime.getRuntime().availableProcessors()));
-    if (this.parallelism > 1) {
-      AtomicInteger n = new AtomicInteger();
-      ThreadFactory tf =
-          r -> {
-            Thread t = new Thread(r, "schedlab-parallel-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          };
-      this.pool = Executors.newFixedThreadPool(this.parallelism, tf);
-    } else {
-      this.pool = null;
+    this.workers = new Thread[this.parallelism - 1];
+    this.running = new java.util.concurrent.atomic.AtomicIntegerArray(workers.length);
+  }
+
+  /** Starts the workers whose thread is not running (first use, or ended after idling). */
+  private void ensureWorkers() {
+    for (int i = 0; i < workers.length; i++) {
+      if (running.get(i) == 0 && running.compareAndSet(i, 0, 1)) {
+        int slot = i;
+        Thread t = new Thread(() -> workLoop(slot), "schedlab-parallel-" + (i + 1));
+        t.setDaemon(true);
+        workers[i] = t;
+        t.start();
+      }
     }
   }
 
@@ -59,53 +147,85 @@ public final class Parallelizer implements AutoCloseable {
   /** Runs {@code task} for every index in [from, to). Rethrows the first failure, by index order. */
   public void until(int from, int to, IndexTask task) {
     int n = to - from;
-    if (pool == null || n < minParallelItems) {
+    if (workers.length == 0 || n < minParallelItems) {
       for (int i = from; i < to; i++) {
         task.run(i);
       }
       return;
     }
-    int chunks = Math.min(parallelism * 4, n);
-    int chunkSize = (n + chunks - 1) / chunks;
-    @SuppressWarnings("unchecked")
-    Future<?>[] futures = new Future<?>[chunks];
-    int started = 0;
-    for (int c = 0; c < chunks; c++) {
-      int lo = from + c * chunkSize;
-      int hi = Math.min(to, lo + chunkSize);
-      if (lo >= hi) {
-        break;
-      }
-      futures[started++] =
-          pool.submit(
-              () -> {
-                for (int i = lo; i < hi; i++) {
-                  task.run(i);
-                }
-              });
+    int size = Math.max(MIN_CHUNK, (n + parallelism * 4 - 1) / (parallelism * 4));
+    Job job = new Job(task, from, to, size, (n + size - 1) / size);
+    ensureWorkers();
+    current = job;
+    if (sleepers.get() > 0) {
+      unparkAll();
     }
-    RuntimeException first = null;
-    for (int c = 0; c < started; c++) {
-      try {
-        futures[c].get();
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (first == null) {
-          first = e.getCause() instanceof RuntimeException re ? re : new RuntimeException(e.getCause());
+    job.runChunks();
+    while (job.doneChunks.get() < job.chunks) {
+      Thread.onSpinWait();
+    }
+    current = null;
+    RuntimeException failure = job.firstFailure();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Worker threads running now. */
+  int liveWorkers() {
+    int n = 0;
+    for (int i = 0; i < running.length(); i++) {
+      n += running.get(i);
+    }
+    return n;
+  }
+
+  private void unparkAll() {
+    for (Thread w : workers) {
+      if (w != null) {
+        LockSupport.unpark(w);
+      }
+    }
+  }
+
+  // Correctness never depends on a worker: the caller claims every chunk nobody else has, so a
+  // worker that is slow to wake, or ends, only means less help.
+  private void workLoop(int slot) {
+    Job last = null;
+    try {
+      while (!closed) {
+        long idleSince = System.nanoTime();
+        Job job;
+        while (((job = current) == null || job == last) && !closed) {
+          long idle = System.nanoTime() - idleSince;
+          if (idle < SPIN_NANOS) {
+            Thread.onSpinWait();
+          } else if (idle > idleExitNanos) {
+            return;
+          } else {
+            sleepers.incrementAndGet();
+            // Checked again after announcing the sleep: a job published before it is seen
+            // here, one published after it finds sleepers > 0 and unparks.
+            Job again = current;
+            if ((again == null || again == last) && !closed) {
+              LockSupport.parkNanos(this, idleExitNanos);
+            }
+            sleepers.decrementAndGet();
+          }
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for parallel work", e);
+        if (job != null) {
+          job.runChunks();
+          last = job;
+        }
       }
-    }
-    if (first != null) {
-      throw first;
+    } finally {
+      running.set(slot, 0);
     }
   }
 
   @Override
   public void close() {
-    if (pool != null) {
-      pool.shutdownNow();
-    }
+    closed = true;
+    unparkAll();
   }
 }
