@@ -58,7 +58,7 @@ public final class InTreeRegistry {
             NodeAffinity.class,
             NodeAffinityArgs.class,
             NodeAffinityArgs::defaults,
-            (args, h) -> new NodeAffinity(args))
+            (args, h) -> new NodeAffinity(args, h.labels()))
         .register(NodePorts.NAME, NodePorts.class, h -> new NodePorts())
         .register(ImageLocality.NAME, ImageLocality.class, ImageLocality::new)
         .register(

@@ -54,7 +54,9 @@ public final class NodeAffinity
   private static final CycleState.Key<PreFilterState> PRE_FILTER_KEY = CycleState.Key.of("PreFilter" + NAME);
   private static final CycleState.Key<PreScoreState> PRE_SCORE_KEY = CycleState.Key.of("PreScore" + NAME);
 
-  record PreFilterState(NodeSelectors.RequiredNodeAffinity required) implements ImmutableStateData {
+  /** The pod's required affinity, and the same interned for matching many nodes. */
+  record PreFilterState(NodeSelectors.RequiredNodeAffinity required,
+      io.schedlab.framework.InternedNodeAffinity interned) implements ImmutableStateData {
   }
 
   /** The pod's parsed preferred terms; null when it has none. */
@@ -63,8 +65,11 @@ public final class NodeAffinity
 
   private final NodeSelectors.Compiled addedNodeSelector;
   private final PreferredTerms addedPreferred;
+  private final io.schedlab.framework.LabelInterner labels;
 
-  public NodeAffinity(NodeAffinityArgs args) {
+  /** @param labels the scheduler's interner, which its NodeInfos' label sets use */
+  public NodeAffinity(NodeAffinityArgs args, io.schedlab.framework.LabelInterner labels) {
+    this.labels = labels;
     io.schedlab.api.NodeAffinity added = args.addedAffinity();
     NodeSelector required = added == null ? null : added.requiredDuringSchedulingIgnoredDuringExecution();
     List<PreferredSchedulingTerm> preferred =
@@ -105,7 +110,8 @@ public final class NodeAffinity
     if (required == null && addedNodeSelector == null && pod.pod().spec().nodeSelector().isEmpty()) {
       return PreFilterResult.SKIP;
     }
-    state.write(PRE_FILTER_KEY, new PreFilterState(NodeSelectors.requiredNodeAffinity(pod.pod())));
+    state.write(PRE_FILTER_KEY, new PreFilterState(NodeSelectors.requiredNodeAffinity(pod.pod()),
+        io.schedlab.framework.InternedNodeAffinity.of(pod.pod(), labels)));
     if (required == null || required.nodeSelectorTerms().isEmpty()) {
       return PreFilterResult.SUCCESS;
     }
@@ -151,10 +157,12 @@ public final class NodeAffinity
       return REJECT_ENFORCED;
     }
     PreFilterState s = state.read(PRE_FILTER_KEY);
+    if (s != null) {
+      return s.interned().matches(node) ? Status.SUCCESS : REJECT_POD;
+    }
     // Without PreFilter (disabled, or it returned Skip) the selectors are parsed here.
-    NodeSelectors.RequiredNodeAffinity required =
-        s != null ? s.required() : NodeSelectors.requiredNodeAffinity(pod.pod());
-    return required.matches(node.node()) ? Status.SUCCESS : REJECT_POD;
+    return NodeSelectors.requiredNodeAffinity(pod.pod()).matches(node.node())
+        ? Status.SUCCESS : REJECT_POD;
   }
 
   @Override
