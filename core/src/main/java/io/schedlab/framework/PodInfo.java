@@ -49,6 +49,29 @@ public final class PodInfo {
             && !a.podAntiAffinity().requiredDuringSchedulingIgnoredDuringExecution().isEmpty();
   }
 
+  private PodInfo(PodInfo from, Pod pod) {
+    this.pod = pod;
+    this.namespace = from.namespace;
+    this.name = from.name;
+    this.uid = from.uid;
+    this.key = from.key;
+    this.priority = from.priority;
+    this.requests = from.requests;
+    this.nonZeroRequests = from.nonZeroRequests;
+    this.labels = from.labels;
+    this.hostPorts = from.hostPorts;
+    this.hasAffinity = from.hasAffinity;
+    this.hasRequiredAntiAffinity = from.hasRequiredAntiAffinity;
+  }
+
+  /**
+   * This pod assumed on a node: the same compiled fields (none depends on the node), so the
+   * scheduler does not compile a pod again to assume it.
+   */
+  public PodInfo withNodeName(String nodeName) {
+    return new PodInfo(this, pod.withNodeName(nodeName));
+  }
+
   /**
    * The identity the scheduler tracks a pod by: its uid, or {@code namespace/name} for an object
    * that never went through the API server (test fixtures, conformance cases).

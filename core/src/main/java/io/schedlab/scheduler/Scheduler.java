@@ -446,7 +446,7 @@ public final class Scheduler implements AutoCloseable {
     }
 
     String host = outcome.host;
-    PodInfo assumed = compile(pod.pod().withNodeName(host));
+    PodInfo assumed = pod.withNodeName(host);
     cache.assumePod(assumed, host);
     listener.onAssumed(assumed, host, loop.nowNanos());
 

@@ -54,9 +54,32 @@ public final class VirtualClock {
     return toInstant(epoch, nowNanos);
   }
 
+  private final SecondsText secondsText = new SecondsText();
+
   /** Now as a {@code metav1.Time} string, e.g. {@code 2026-01-01T00:00:05Z} (seconds, truncated). */
   public String rfc3339() {
-    return rfc3339(epoch, nowNanos);
+    return secondsText.at(epoch, nowNanos);
+  }
+
+  /**
+   * {@link #rfc3339(Instant, long)} that formats once per virtual second: every object written
+   * in the same second gets the same timestamp, and formatting dates is costly next to a store
+   * write. Holds one immutable entry, so a reader never sees a torn one.
+   */
+  public static final class SecondsText {
+    private record Entry(Instant epoch, long second, String text) {}
+
+    private Entry last;
+
+    public String at(Instant epoch, long nanos) {
+      long second = Math.floorDiv(nanos, 1_000_000_000L);
+      Entry e = last;
+      if (e == null || e.second != second || !e.epoch.equals(epoch)) {
+        e = new Entry(epoch, second, rfc3339(epoch, nanos));
+        last = e;
+      }
+      return e.text;
+    }
   }
 
   /** Now as a {@code metav1.MicroTime} string, e.g. {@code 2026-01-01T00:00:05.250000Z}. */

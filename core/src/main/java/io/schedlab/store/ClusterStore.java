@@ -557,8 +557,10 @@ public final class ClusterStore {
     throw new AlreadyExistsException(table.resource, key(namespace, name));
   }
 
+  private final VirtualClock.SecondsText nowText = new VirtualClock.SecondsText();
+
   private String now() {
-    return VirtualClock.rfc3339(epoch, nowNanos.getAsLong());
+    return nowText.at(epoch, nowNanos.getAsLong());
   }
 
   private static String keyOrGenerate(ObjectMeta meta) {
