@@ -107,6 +107,9 @@ public final class StaticHandle implements Handle {
 
   @Override
   public List<PodInfo> nominatedPodsForNode(String nodeName) {
+    if (nominated.isEmpty()) {
+      return List.of(); // asked for every node: skip hashing the name
+    }
     List<PodInfo> list = nominated.get(nodeName);
     return list == null ? List.of() : List.copyOf(list);
   }

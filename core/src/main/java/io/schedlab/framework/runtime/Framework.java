@@ -497,7 +497,7 @@ public final class Framework implements FilterRunner {
     int n = nodes.size();
     int pluginCount = score.length;
     boolean timed = latencyRecorder != null && state.recordPluginMetrics();
-    Status[] failures = new Status[n];
+    ScoreFailures failures = new ScoreFailures();
     parallelizer.until(
         0,
         n,
@@ -514,17 +514,16 @@ public final class Framework implements FilterRunner {
                 stop(state, "Score", score[p].name(), t0);
               }
             } catch (StatusException e) {
-              failures[i] =
+              failures.add(i,
                   Status.error("running Score plugin \"" + score[p].name() + "\": " + e.status().message())
-                      .withPlugin(score[p].name());
+                      .withPlugin(score[p].name()));
               return;
             }
           }
         });
-    for (Status f : failures) {
-      if (f != null) {
-        return f;
-      }
+    Status failure = failures.first();
+    if (failure != null) {
+      return failure;
     }
     for (int p = 0; p < pluginCount; p++) {
       if (state.skipScore(p)) {
@@ -553,6 +552,26 @@ public final class Framework implements FilterRunner {
       }
     }
     return Status.SUCCESS;
+  }
+
+  /**
+   * The Score failures of one cycle by node index, made only when a plugin fails (a cycle's
+   * nodes all scoring is the rule), and the lowest index's kept so the result is a serial run's.
+   */
+  private static final class ScoreFailures {
+    private int index = Integer.MAX_VALUE;
+    private Status status;
+
+    synchronized void add(int nodeIndex, Status s) {
+      if (nodeIndex < index) {
+        index = nodeIndex;
+        status = s;
+      }
+    }
+
+    synchronized Status first() {
+      return status;
+    }
   }
 
   public int scorePluginCount() {

@@ -81,7 +81,34 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
         return 0;
       }
     }
-    return scorer.score(node, requests);
+    return score(node, requests);
+  }
+
+  /**
+   * {@link #balanced} read straight from the node when at most two resources count (cpu and
+   * memory, the default), with no rows; more go through the scorer's rows.
+   */
+  private long score(NodeInfo node, long[] requests) {
+    int count = 0;
+    double first = 0;
+    double second = 0;
+    for (int i = 0, n = scorer.size(); i < n; i++) {
+      long capacity = scorer.capacity(i, node, requests);
+      if (capacity == 0) {
+        continue;
+      }
+      if (count == 2) {
+        return scorer.score(node, requests);
+      }
+      double f = fraction(scorer.requested(i, node, requests), capacity);
+      if (count == 0) {
+        first = f;
+      } else {
+        second = f;
+      }
+      count++;
+    }
+    return scoreOfStd(count == 2 ? stdOfTwo(first, second) : 0);
   }
 
   private static boolean isBestEffort(long[] requests) {
@@ -118,7 +145,7 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
     }
     double std = 0;
     if (count == 2) {
-      std = Math.abs((first - second) / 2);
+      std = stdOfTwo(first, second);
     } else if (count > 2) {
       double mean = total / count;
       double sum = 0;
@@ -131,6 +158,14 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
       }
       std = Math.sqrt(sum / count);
     }
+    return scoreOfStd(std);
+  }
+
+  private static double stdOfTwo(double first, double second) {
+    return Math.abs((first - second) / 2);
+  }
+
+  private static long scoreOfStd(double std) {
     return (long) ((1 - std) * (double) MAX_NODE_SCORE);
   }
 

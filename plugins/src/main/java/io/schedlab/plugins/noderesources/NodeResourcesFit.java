@@ -75,13 +75,15 @@ public final class NodeResourcesFit
     this.ignoredResourceGroups = new HashSet<>(args.ignoredResourceGroups());
     NodeResourcesFitArgs.ScoringStrategy s = args.scoringStrategy();
     this.strategyType = s.type();
-    ResourceScorer.Strategy strategy =
+    this.scorer =
         switch (s.type()) {
-          case NodeResourcesFitArgs.ScoringStrategy.LEAST_ALLOCATED -> ResourceScorer::leastAllocated;
-          case NodeResourcesFitArgs.ScoringStrategy.MOST_ALLOCATED -> ResourceScorer::mostAllocated;
-          default -> ResourceScorer.requestedToCapacityRatio(s.requestedToCapacityRatio().shape());
+          case NodeResourcesFitArgs.ScoringStrategy.LEAST_ALLOCATED -> new ResourceScorer(
+              s.resources(), registry, false, ResourceScorer.LEAST_ALLOCATED);
+          case NodeResourcesFitArgs.ScoringStrategy.MOST_ALLOCATED -> new ResourceScorer(
+              s.resources(), registry, false, ResourceScorer.MOST_ALLOCATED);
+          default -> new ResourceScorer(s.resources(), registry, false,
+              ResourceScorer.requestedToCapacityRatio(s.requestedToCapacityRatio().shape()));
         };
-    this.scorer = new ResourceScorer(s.resources(), registry, false, strategy);
   }
 
   /** Upstream's ValidateNodeResourcesFitArgs, with its field paths. */

@@ -26,6 +26,23 @@ public final class ResourceScorer {
     long score(long[] requested, long[] allocatable, long[] weights, int n);
   }
 
+  /**
+   * A strategy that scores each resource alone and takes the integer weighted mean over the
+   * resources the node has; scored straight from the node, with no rows at all.
+   */
+  @FunctionalInterface
+  public interface PerResource {
+    long score(long requested, long capacity);
+  }
+
+  /** LeastAllocated: (capacity - requested) * 100 / capacity, 0 when over capacity. */
+  public static final PerResource LEAST_ALLOCATED =
+      (r, capacity) -> r > capacity ? 0 : (capacity - r) * ScorePlugin.MAX_NODE_SCORE / capacity;
+
+  /** MostAllocated: requested * 100 / capacity, requested capped at capacity. */
+  public static final PerResource MOST_ALLOCATED =
+      (r, capacity) -> Math.min(r, capacity) * ScorePlugin.MAX_NODE_SCORE / capacity;
+
   /** Two rows of per-thread scratch, so a score call allocates nothing (Score runs on the
    * parallelizer's threads, hence one pair per thread). */
   private static final ThreadLocal<long[][]> SCRATCH =
@@ -37,12 +54,30 @@ public final class ResourceScorer {
   private final long[] weights;
   private final boolean useRequested;
   private final Strategy strategy;
+  private final PerResource perResource;
 
   public ResourceScorer(
       List<NodeResourcesFitArgs.ResourceSpec> resources,
       ResourceRegistry registry,
       boolean useRequested,
       Strategy strategy) {
+    this(resources, registry, useRequested, strategy, null);
+  }
+
+  public ResourceScorer(
+      List<NodeResourcesFitArgs.ResourceSpec> resources,
+      ResourceRegistry registry,
+      boolean useRequested,
+      PerResource perResource) {
+    this(resources, registry, useRequested, null, perResource);
+  }
+
+  private ResourceScorer(
+      List<NodeResourcesFitArgs.ResourceSpec> resources,
+      ResourceRegistry registry,
+      boolean useRequested,
+      Strategy strategy,
+      PerResource perResource) {
     int n = resources.size();
     this.indexes = new int[n];
     this.scalar = new boolean[n];
@@ -60,6 +95,7 @@ public final class ResourceScorer {
     }
     this.useRequested = useRequested;
     this.strategy = strategy;
+    this.perResource = perResource;
   }
 
   /** The pod's requests for the scored resources, as upstream's calculatePodResourceRequestList. */
@@ -74,6 +110,18 @@ public final class ResourceScorer {
 
   public long score(NodeInfo node, long[] podRequests) {
     int n = indexes.length;
+    if (perResource != null) {
+      long nodeScore = 0;
+      long weightSum = 0;
+      for (int i = 0; i < n; i++) {
+        long capacity = capacity(i, node, podRequests);
+        if (capacity != 0) {
+          nodeScore += perResource.score(requested(i, node, podRequests), capacity) * weights[i];
+          weightSum += weights[i];
+        }
+      }
+      return weightSum == 0 ? 0 : nodeScore / weightSum;
+    }
     long[][] scratch = SCRATCH.get();
     if (scratch[0].length < n) {
       scratch[0] = new long[n];
@@ -82,60 +130,41 @@ public final class ResourceScorer {
     long[] requested = scratch[0];
     long[] allocatable = scratch[1];
     for (int i = 0; i < n; i++) {
-      int r = indexes[i];
-      long podRequest = podRequests[i];
-      requested[i] = 0;
-      allocatable[i] = 0;
-      if ((podRequest == 0 && scalar[i]) || !accounted[i]) {
-        continue;
-      }
-      long alloc = node.allocatable(r);
-      if (alloc == 0) {
-        continue;
-      }
-      long used;
-      if (!useRequested && r == ResourceRegistry.CPU) {
-        used = node.nonZeroRequestedMilliCpu();
-      } else if (!useRequested && r == ResourceRegistry.MEMORY) {
-        used = node.nonZeroRequestedMemory();
-      } else {
-        used = node.requested(r);
-      }
-      allocatable[i] = alloc;
-      requested[i] = used + podRequest;
+      long capacity = capacity(i, node, podRequests);
+      allocatable[i] = capacity;
+      requested[i] = capacity == 0 ? 0 : requested(i, node, podRequests);
     }
     return strategy.score(requested, allocatable, weights, n);
   }
 
-  /** LeastAllocated: the weighted mean of (capacity - requested) * 100 / capacity. */
-  public static long leastAllocated(long[] requested, long[] allocatable, long[] weights, int n) {
-    return weightedMean(
-        requested, allocatable, weights, n,
-        (r, capacity) -> r > capacity ? 0 : (capacity - r) * ScorePlugin.MAX_NODE_SCORE / capacity);
+  /** How many resources are scored. */
+  int size() {
+    return indexes.length;
   }
 
-  /** MostAllocated: the weighted mean of requested * 100 / capacity, requested capped at capacity. */
-  public static long mostAllocated(long[] requested, long[] allocatable, long[] weights, int n) {
-    return weightedMean(
-        requested, allocatable, weights, n,
-        (r, capacity) -> Math.min(r, capacity) * ScorePlugin.MAX_NODE_SCORE / capacity);
-  }
-
-  /** The integer weighted mean of per-resource scores over the resources the node has. */
-  private static long weightedMean(
-      long[] requested, long[] allocatable, long[] weights, int n,
-      java.util.function.LongBinaryOperator perResource) {
-    long nodeScore = 0;
-    long weightSum = 0;
-    for (int i = 0; i < n; i++) {
-      long capacity = allocatable[i];
-      if (capacity == 0) {
-        continue;
-      }
-      nodeScore += perResource.applyAsLong(requested[i], capacity) * weights[i];
-      weightSum += weights[i];
+  /**
+   * The node's allocatable of scored resource {@code i}, or 0 when the resource is left out
+   * (not requested among the scalar ones, not accounted per node, or absent on the node).
+   */
+  long capacity(int i, NodeInfo node, long[] podRequests) {
+    if ((podRequests[i] == 0 && scalar[i]) || !accounted[i]) {
+      return 0;
     }
-    return weightSum == 0 ? 0 : nodeScore / weightSum;
+    return node.allocatable(indexes[i]);
+  }
+
+  /** What would be requested of resource {@code i} on the node with the pod added. */
+  long requested(int i, NodeInfo node, long[] podRequests) {
+    int r = indexes[i];
+    long used;
+    if (!useRequested && r == ResourceRegistry.CPU) {
+      used = node.nonZeroRequestedMilliCpu();
+    } else if (!useRequested && r == ResourceRegistry.MEMORY) {
+      used = node.nonZeroRequestedMemory();
+    } else {
+      used = node.requested(r);
+    }
+    return used + podRequests[i];
   }
 
   /**

@@ -69,8 +69,12 @@ public final class TaintToleration
   @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
     PreScoreState s = state.require(KEY);
+    List<Taint> taints = node.taints();
+    if (taints.isEmpty()) {
+      return 0;
+    }
     long count = 0;
-    for (Taint taint : node.taints()) {
+    for (Taint taint : taints) {
       if ("PreferNoSchedule".equals(taint.effect())
           && !Tolerations.toleratesAll(s.tolerationsPreferNoSchedule(), taint)) {
         count++;
