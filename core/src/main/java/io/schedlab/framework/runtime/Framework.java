@@ -64,6 +64,7 @@ public final class Framework implements FilterRunner {
   private final PostFilterPlugin[] postFilter;
   private final PreScorePlugin[] preScore;
   private final ScorePlugin[] score;
+  private final ScorePlugin.RangeScorer[] rangeScorers;
   private final long[] scoreWeights;
   private final ReservePlugin[] reserve;
   private final PermitPlugin[] permit;
@@ -109,6 +110,10 @@ public final class Framework implements FilterRunner {
     preScore = build(plugins, ExtensionPoint.PRE_SCORE, PreScorePlugin.class, new PreScorePlugin[0]);
     score = build(plugins, ExtensionPoint.SCORE, ScorePlugin.class, new ScorePlugin[0]);
     scoreWeights = new long[score.length];
+    rangeScorers = new ScorePlugin.RangeScorer[score.length];
+    for (int i = 0; i < score.length; i++) {
+      rangeScorers[i] = score[i].rangeScorer();
+    }
     List<PluginRef> scoreRefs = plugins.getOrDefault(ExtensionPoint.SCORE, List.of());
     for (int i = 0; i < scoreRefs.size(); i++) {
       Integer w = scoreRefs.get(i).weight();
@@ -498,29 +503,40 @@ public final class Framework implements FilterRunner {
     int pluginCount = score.length;
     boolean timed = latencyRecorder != null && state.recordPluginMetrics();
     ScoreFailures failures = new ScoreFailures();
-    parallelizer.until(
-        0,
-        n,
-        i -> {
-          NodeInfo node = nodes.get(i);
-          for (int p = 0; p < pluginCount; p++) {
-            if (state.skipScore(p)) {
-              continue;
-            }
-            long t0 = timed ? System.nanoTime() : 0L;
-            try {
-              out[p][i] = score[p].score(state, pod, node);
-              if (timed) {
-                stop(state, "Score", score[p].name(), t0);
-              }
-            } catch (StatusException e) {
-              failures.add(i,
-                  Status.error("running Score plugin \"" + score[p].name() + "\": " + e.status().message())
-                      .withPlugin(score[p].name()));
-              return;
-            }
+    // Plugin by plugin over each run of nodes: a plugin's own range scorer calls its score
+    // directly. Plugins are pure, so the order of calls does not change any score; a failure is
+    // the lowest node's, and at that node the first plugin's, as node by node.
+    parallelizer.untilRanges(0, n, (lo, hi) -> {
+      for (int p = 0; p < pluginCount; p++) {
+        if (state.skipScore(p)) {
+          continue;
+        }
+        ScorePlugin.RangeScorer ranged = rangeScorers[p];
+        if (ranged != null && !timed) {
+          try {
+            ranged.score(state, pod, nodes, lo, hi, out[p]);
+            continue;
+          } catch (StatusException e) {
+            // Found again node by node below, which tells at which node.
           }
-        });
+        }
+        ScorePlugin plugin = score[p];
+        for (int i = lo; i < hi; i++) {
+          long t0 = timed ? System.nanoTime() : 0L;
+          try {
+            out[p][i] = plugin.score(state, pod, nodes.get(i));
+            if (timed) {
+              stop(state, "Score", plugin.name(), t0);
+            }
+          } catch (StatusException e) {
+            failures.add(i, p,
+                Status.error("running Score plugin \"" + plugin.name() + "\": " + e.status().message())
+                    .withPlugin(plugin.name()));
+            break;
+          }
+        }
+      }
+    });
     Status failure = failures.first();
     if (failure != null) {
       return failure;
@@ -560,11 +576,13 @@ public final class Framework implements FilterRunner {
    */
   private static final class ScoreFailures {
     private int index = Integer.MAX_VALUE;
+    private int plugin = Integer.MAX_VALUE;
     private Status status;
 
-    synchronized void add(int nodeIndex, Status s) {
-      if (nodeIndex < index) {
+    synchronized void add(int nodeIndex, int pluginIndex, Status s) {
+      if (nodeIndex < index || (nodeIndex == index && pluginIndex < plugin)) {
         index = nodeIndex;
+        plugin = pluginIndex;
         status = s;
       }
     }

@@ -41,6 +41,12 @@ public final class Parallelizer implements AutoCloseable {
     void run(int index);
   }
 
+  /** The work for a run of consecutive indexes [from, to). */
+  @FunctionalInterface
+  public interface RangeTask {
+    void run(int from, int to);
+  }
+
   private final int parallelism;
   private final int minParallelItems =
       Integer.getInteger("schedlab.parallel.minItems", DEFAULT_MIN_PARALLEL_ITEMS);
@@ -59,7 +65,7 @@ public final class Parallelizer implements AutoCloseable {
    * finds no chunk left in it instead of running the new job with the old bounds.
    */
   private static final class Job {
-    final IndexTask task;
+    final RangeTask task;
     final int from;
     final int to;
     final int chunkSize;
@@ -68,7 +74,7 @@ public final class Parallelizer implements AutoCloseable {
     final AtomicInteger doneChunks = new AtomicInteger();
     private RuntimeException[] failures;
 
-    Job(IndexTask task, int from, int to, int chunkSize, int chunks) {
+    Job(RangeTask task, int from, int to, int chunkSize, int chunks) {
       this.task = task;
       this.from = from;
       this.to = to;
@@ -82,9 +88,7 @@ public final class Parallelizer implements AutoCloseable {
         int lo = from + c * chunkSize;
         int hi = Math.min(to, lo + chunkSize);
         try {
-          for (int i = lo; i < hi; i++) {
-            task.run(i);
-          }
+          task.run(lo, hi);
         } catch (RuntimeException e) {
           fail(c, e);
         } catch (Error e) {
@@ -146,11 +150,25 @@ public final class Parallelizer implements AutoCloseable {
 
   /** Runs {@code task} for every index in [from, to). Rethrows the first failure, by index order. */
   public void until(int from, int to, IndexTask task) {
-    int n = to - from;
-    if (workers.length == 0 || n < minParallelItems) {
-      for (int i = from; i < to; i++) {
+    untilRanges(from, to, (lo, hi) -> {
+      for (int i = lo; i < hi; i++) {
         task.run(i);
       }
+    });
+  }
+
+  /**
+   * Runs {@code task} over [from, to) cut into runs of consecutive indexes, each run by one
+   * thread; a task that handles a run at a time can keep per-run work out of its per-index loop.
+   * Rethrows the failure of the lowest run.
+   */
+  public void untilRanges(int from, int to, RangeTask task) {
+    int n = to - from;
+    if (n <= 0) {
+      return;
+    }
+    if (workers.length == 0 || n < minParallelItems) {
+      task.run(from, to);
       return;
     }
     int size = Math.max(MIN_CHUNK, (n + parallelism * 4 - 1) / (parallelism * 4));

@@ -138,4 +138,14 @@ public final class ImageLocality implements ScorePlugin {
     }
     return name;
   }
+
+  // Written here, not shared, so the call to score has one receiver class and inlines.
+  @Override
+  public RangeScorer rangeScorer() {
+    return (state, pod, nodes, from, to, out) -> {
+      for (int i = from; i < to; i++) {
+        out[i] = score(state, pod, nodes.get(i));
+      }
+    };
+  }
 }

@@ -230,4 +230,14 @@ public final class NodeAffinity
     // changes labels may now match.
     return List.of(new ClusterEvent(ClusterEvent.Resource.NODE, ClusterEvent.ADD | ClusterEvent.UPDATE_NODE_LABEL));
   }
+
+  // Written here, not shared, so the call to score has one receiver class and inlines.
+  @Override
+  public RangeScorer rangeScorer() {
+    return (state, pod, nodes, from, to, out) -> {
+      for (int i = from; i < to; i++) {
+        out[i] = score(state, pod, nodes.get(i));
+      }
+    };
+  }
 }

@@ -173,4 +173,22 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
     double f = (double) requested / (double) allocatable;
     return f > 1 ? 1 : f;
   }
+
+  // Reads the cycle's requests once for the run; written here so the scoring call inlines.
+  @Override
+  public RangeScorer rangeScorer() {
+    return (state, pod, nodes, from, to, out) -> {
+      PreScoreState s = state.read(KEY);
+      if (s == null) {
+        for (int i = from; i < to; i++) {
+          out[i] = score(state, pod, nodes.get(i));
+        }
+        return;
+      }
+      long[] requests = s.podRequests();
+      for (int i = from; i < to; i++) {
+        out[i] = score(nodes.get(i), requests);
+      }
+    };
+  }
 }

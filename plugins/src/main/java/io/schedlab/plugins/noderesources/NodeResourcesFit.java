@@ -264,4 +264,16 @@ public final class NodeResourcesFit
         new ClusterEvent(ClusterEvent.Resource.NODE, ClusterEvent.ADD | ClusterEvent.UPDATE_NODE_ALLOCATABLE
             | ClusterEvent.UPDATE_NODE_TAINT | ClusterEvent.UPDATE_NODE_LABEL));
   }
+
+  // Reads the cycle's requests once for the run; written here so the scorer call inlines.
+  @Override
+  public RangeScorer rangeScorer() {
+    return (state, pod, nodes, from, to, out) -> {
+      PreScoreState s = state.read(PRE_SCORE_KEY);
+      long[] podRequests = s != null ? s.podRequests() : scorer.podRequests(pod);
+      for (int i = from; i < to; i++) {
+        out[i] = scorer.score(nodes.get(i), podRequests);
+      }
+    };
+  }
 }

@@ -100,4 +100,14 @@ public final class TaintToleration
         new ClusterEvent(ClusterEvent.Resource.NODE, ClusterEvent.ADD | ClusterEvent.UPDATE_NODE_TAINT),
         new ClusterEvent(ClusterEvent.Resource.POD, ClusterEvent.UPDATE_POD_TOLERATIONS));
   }
+
+  // Written here, not shared, so the call to score has one receiver class and inlines.
+  @Override
+  public RangeScorer rangeScorer() {
+    return (state, pod, nodes, from, to, out) -> {
+      for (int i = from; i < to; i++) {
+        out[i] = score(state, pod, nodes.get(i));
+      }
+    };
+  }
 }
