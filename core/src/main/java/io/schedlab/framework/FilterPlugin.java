@@ -8,4 +8,20 @@ package io.schedlab.framework;
  */
 public interface FilterPlugin extends Plugin {
   Status filter(CycleState state, PodInfo pod, NodeInfo node);
+
+  /**
+   * Filters a run of nodes at once, exactly as {@link #filter} would one by one: for each node
+   * of the run still {@link FilterRun#alive alive}, reject it with the status filter returns
+   * when that is not Success. Optional, an optimisation the framework uses outside sampled
+   * (timed) cycles. The loop must live in the plugin class, for the reason given at {@link
+   * ScorePlugin.RangeScorer}.
+   */
+  interface RangeFilter {
+    void filter(CycleState state, PodInfo pod, FilterRun run);
+  }
+
+  /** This plugin's {@link RangeFilter}, or null to be called node by node. */
+  default RangeFilter rangeFilter() {
+    return null;
+  }
 }

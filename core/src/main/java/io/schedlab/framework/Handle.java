@@ -34,6 +34,14 @@ public interface Handle {
   /** Pods nominated to the node (by preemption), highest priority first. */
   List<PodInfo> nominatedPodsForNode(String nodeName);
 
+  /**
+   * False only when no pod is nominated to any node, so a Filter pass need not ask node by
+   * node; true is always safe.
+   */
+  default boolean anyNominatedPods() {
+    return true;
+  }
+
   ResourceRegistry resources();
 
   LabelInterner labels();

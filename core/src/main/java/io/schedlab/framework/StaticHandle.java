@@ -106,6 +106,11 @@ public final class StaticHandle implements Handle {
   }
 
   @Override
+  public boolean anyNominatedPods() {
+    return !nominated.isEmpty();
+  }
+
+  @Override
   public List<PodInfo> nominatedPodsForNode(String nodeName) {
     if (nominated.isEmpty()) {
       return List.of(); // asked for every node: skip hashing the name

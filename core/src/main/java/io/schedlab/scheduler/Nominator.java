@@ -35,6 +35,10 @@ final class Nominator {
     }
   }
 
+  boolean isEmpty() {
+    return byNode.isEmpty();
+  }
+
   List<PodInfo> forNode(String nodeName) {
     if (byNode.isEmpty()) {
       // The usual case, asked once per node per Filter pass: skip hashing the name.

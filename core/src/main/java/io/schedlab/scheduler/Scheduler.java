@@ -612,6 +612,9 @@ public final class Scheduler implements AutoCloseable {
       Framework fwk, CycleState state, PodInfo pod, List<NodeInfo> nodes, NodeToStatus diagnosis,
       FitError fitError, List<NodeInfo> feasible) {
     int n = nodes.size();
+    if (n == 0) {
+      return Status.SUCCESS; // PreFilter named no node the snapshot has
+    }
     int numToFind = numFeasibleNodesToFind(percentageOf(fwk), n);
     if (!fwk.hasFilterPlugins()) {
       for (int i = 0; i < numToFind; i++) {
@@ -624,7 +627,7 @@ public final class Scheduler implements AutoCloseable {
     }
     // Every wave writes its own slots before reading them, so stale entries are never read.
     Status[] results = filterResults;
-    int start = nextStartNodeIndex;
+    int start = nextStartNodeIndex % n;
     int processed = 0;
     int wave = Math.max(numToFind, 1);
     int from = 0;
@@ -633,9 +636,7 @@ public final class Scheduler implements AutoCloseable {
     while (from < n) {
       int to = Math.min(n, from + wave);
       int base = from;
-      parallelizer.until(
-          base, to,
-          i -> results[i] = fwk.runFilterPluginsWithNominatedPods(state, pod, nodes.get((start + i) % n)));
+      fwk.runFilterPluginsOnWave(state, pod, nodes, start, base, to, results);
       for (int i = base; i < to; i++) {
         Status s = results[i];
         processed = i + 1;
@@ -900,6 +901,11 @@ public final class Scheduler implements AutoCloseable {
     @Override
     public List<PodInfo> nominatedPodsForNode(String nodeName) {
       return nominator.forNode(nodeName);
+    }
+
+    @Override
+    public boolean anyNominatedPods() {
+      return !nominator.isEmpty();
     }
 
     @Override

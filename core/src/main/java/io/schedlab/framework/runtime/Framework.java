@@ -7,6 +7,7 @@ import io.schedlab.framework.BindPlugin;
 import io.schedlab.framework.ClusterEvent;
 import io.schedlab.framework.Code;
 import io.schedlab.framework.CycleState;
+import io.schedlab.framework.FilterRun;
 import io.schedlab.framework.EnqueueExtensions;
 import io.schedlab.framework.FilterPlugin;
 import io.schedlab.framework.FilterRunner;
@@ -65,6 +66,7 @@ public final class Framework implements FilterRunner {
   private final PreScorePlugin[] preScore;
   private final ScorePlugin[] score;
   private final ScorePlugin.RangeScorer[] rangeScorers;
+  private final FilterPlugin.RangeFilter[] rangeFilters;
   private final long[] scoreWeights;
   private final ReservePlugin[] reserve;
   private final PermitPlugin[] permit;
@@ -110,6 +112,10 @@ public final class Framework implements FilterRunner {
     preScore = build(plugins, ExtensionPoint.PRE_SCORE, PreScorePlugin.class, new PreScorePlugin[0]);
     score = build(plugins, ExtensionPoint.SCORE, ScorePlugin.class, new ScorePlugin[0]);
     scoreWeights = new long[score.length];
+    rangeFilters = new FilterPlugin.RangeFilter[filter.length];
+    for (int i = 0; i < filter.length; i++) {
+      rangeFilters[i] = filter[i].rangeFilter();
+    }
     rangeScorers = new ScorePlugin.RangeScorer[score.length];
     for (int i = 0; i < score.length; i++) {
       rangeScorers[i] = score[i].rangeScorer();
@@ -384,14 +390,86 @@ public final class Framework implements FilterRunner {
         stop(state, "Filter", p.name(), t0);
       }
       if (!s.isSuccess()) {
-        if (!s.isRejected()) {
-          return Status.error("running \"" + p.name() + "\" filter plugin: " + s.message())
-              .withPlugin(p.name());
-        }
-        return s.withPlugin(p.name());
+        return wrapFilterStatus(p, s);
       }
     }
     return Status.SUCCESS;
+  }
+
+  /**
+   * Filters wave positions {@code [from, to)}, position i being node {@code (start + i) mod n}
+   * of {@code nodes}, into {@code outcomes[i]}: the same statuses as {@link
+   * #runFilterPluginsWithNominatedPods} node by node. Runs are filtered plugin by plugin, with
+   * the plugins' own {@link FilterPlugin.RangeFilter} loops where they have one; nodes with
+   * nominated pods, sampled (timed) cycles and plugins without a loop go node by node.
+   */
+  public void runFilterPluginsOnWave(CycleState state, PodInfo pod, List<NodeInfo> nodes,
+      int start, int from, int to, Status[] outcomes) {
+    boolean timed = latencyRecorder != null && state.recordPluginMetrics();
+    boolean nominated = handle.anyNominatedPods();
+    parallelizer.untilRanges(from, to, (lo, hi) -> {
+      java.util.Arrays.fill(outcomes, lo, hi, null);
+      FilterRun run = new FilterRun(nodes, start, lo, hi, outcomes, this::wrapFilterStatus);
+      if (timed) {
+        for (int i = lo; i < hi; i++) {
+          run.setOutcome(i, runFilterPluginsWithNominatedPods(state, pod, run.node(i)));
+        }
+        return;
+      }
+      if (nominated) {
+        for (int i = lo; i < hi; i++) {
+          NodeInfo node = run.node(i);
+          if (!handle.nominatedPodsForNode(node.name()).isEmpty()) {
+            run.setOutcome(i, runFilterPluginsWithNominatedPods(state, pod, node));
+          }
+        }
+      }
+      // Nodes filtered node by node above already hold a status (Success included), so the
+      // loops below pass them by as not alive.
+      for (int p = 0; p < filter.length; p++) {
+        if (state.skipFilter(p)) {
+          continue;
+        }
+        FilterPlugin plugin = filter[p];
+        run.setPlugin(plugin);
+        FilterPlugin.RangeFilter ranged = rangeFilters[p];
+        if (ranged != null) {
+          try {
+            ranged.filter(state, pod, run);
+            continue;
+          } catch (StatusException e) {
+            // Done again node by node below, which gives each node its own status.
+          }
+        }
+        for (int i = lo; i < hi; i++) {
+          if (run.alive(i)) {
+            Status s;
+            try {
+              s = plugin.filter(state, pod, run.node(i));
+            } catch (StatusException e) {
+              s = e.status();
+            }
+            if (!s.isSuccess()) {
+              run.reject(i, s);
+            }
+          }
+        }
+      }
+      for (int i = lo; i < hi; i++) {
+        if (outcomes[i] == null) {
+          outcomes[i] = Status.SUCCESS;
+        }
+      }
+    });
+  }
+
+  /** A filter plugin's non-success status as runFilterPlugins reports it. */
+  private Status wrapFilterStatus(FilterPlugin p, Status s) {
+    if (!s.isRejected()) {
+      return Status.error("running \"" + p.name() + "\" filter plugin: " + s.message())
+          .withPlugin(p.name());
+    }
+    return s.withPlugin(p.name());
   }
 
   @Override

@@ -276,4 +276,20 @@ public final class NodeResourcesFit
       }
     };
   }
+
+  // Reads the cycle's state once for the run; builds a status only for a node that does not fit.
+  @Override
+  public RangeFilter rangeFilter() {
+    return (state, pod, run) -> {
+      PreFilterState s = state.require(PRE_FILTER_KEY);
+      for (int i = run.from(), to = run.to(); i < to; i++) {
+        if (run.alive(i)) {
+          NodeInfo node = run.node(i);
+          if (!s.fits(node)) {
+            run.reject(i, filter(state, pod, node));
+          }
+        }
+      }
+    };
+  }
 }

@@ -45,4 +45,19 @@ public final class NodeUnschedulable implements FilterPlugin, EnqueueExtensions 
         new ClusterEvent(ClusterEvent.Resource.NODE, ClusterEvent.ADD | ClusterEvent.UPDATE_NODE_TAINT),
         new ClusterEvent(ClusterEvent.Resource.POD, ClusterEvent.UPDATE_POD_TOLERATIONS));
   }
+
+  // Written here, not shared, so the call to filter has one receiver class and inlines.
+  @Override
+  public RangeFilter rangeFilter() {
+    return (state, pod, run) -> {
+      for (int i = run.from(), to = run.to(); i < to; i++) {
+        if (run.alive(i)) {
+          Status s = filter(state, pod, run.node(i));
+          if (!s.isSuccess()) {
+            run.reject(i, s);
+          }
+        }
+      }
+    };
+  }
 }

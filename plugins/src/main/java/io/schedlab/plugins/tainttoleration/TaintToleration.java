@@ -110,4 +110,19 @@ public final class TaintToleration
       }
     };
   }
+
+  // Written here, not shared, so the call to filter has one receiver class and inlines.
+  @Override
+  public RangeFilter rangeFilter() {
+    return (state, pod, run) -> {
+      for (int i = run.from(), to = run.to(); i < to; i++) {
+        if (run.alive(i)) {
+          Status s = filter(state, pod, run.node(i));
+          if (!s.isSuccess()) {
+            run.reject(i, s);
+          }
+        }
+      }
+    };
+  }
 }
