@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * The Filter and Score half of one scheduling cycle, through a real profile, over every node of
- * a fixed list: PreFilter once, Filter (with nominated pods) on each node, PreScore once over the
+ * a fixed list: PreFilter once, Filter (with nominated pods) on each node in one wave, PreScore once over the
  * feasible nodes, Score with NormalizeScore and weights, then the per-node totals. This is what
  * the scheduler's schedulePod does for a pod, without its early stop at numFeasibleNodesToFind
  * and without selectHost, so the cost divides evenly by the node count.
@@ -35,6 +35,7 @@ public final class FilterScoreCycle {
   private final Set<String> pluginsWithNodes = new HashSet<>();
   private long[][] scoreRows = new long[0][];
   private long[] totals = new long[0];
+  private Status[] outcomes = new Status[0];
 
   public FilterScoreCycle(Framework profile, List<NodeInfo> nodes) {
     this.profile = profile;
@@ -70,10 +71,15 @@ public final class FilterScoreCycle {
           "PreFilter: expected every node to stay a candidate, plugins " + pluginsWithNodes + " narrowed them");
     }
     feasible.clear();
-    for (int i = 0, n = nodes.size(); i < n; i++) {
-      NodeInfo node = nodes.get(i);
-      if (profile.runFilterPluginsWithNominatedPods(state, pod, node).isSuccess()) {
-        feasible.add(node);
+    int n = nodes.size();
+    if (outcomes.length != n) {
+      outcomes = new Status[n];
+    }
+    // One wave over every node from the first, as the scheduler filters a wave.
+    profile.runFilterPluginsOnWave(state, pod, nodes, 0, 0, n, outcomes);
+    for (int i = 0; i < n; i++) {
+      if (outcomes[i].isSuccess()) {
+        feasible.add(nodes.get(i));
       }
     }
     int count = feasible.size();
