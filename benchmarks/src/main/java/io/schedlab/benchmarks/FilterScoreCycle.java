@@ -62,6 +62,24 @@ public final class FilterScoreCycle {
    *     node set (the cycle measures every node)
    */
   public int run(PodInfo pod) {
+    return runWindow(pod, 0, nodes.size());
+  }
+
+  /**
+   * Runs one cycle per window of {@code waveSize} consecutive nodes, as many as cover the list:
+   * the scheduler's pattern, where a cycle filters about numFeasibleNodesToFind nodes from a
+   * rotating start and scores those it found, while they are still in the CPU's caches. Returns
+   * how many nodes passed Filter over all windows.
+   */
+  public int runInWaves(PodInfo pod, int waveSize) {
+    int passed = 0;
+    for (int from = 0, n = nodes.size(); from < n; from += waveSize) {
+      passed += runWindow(pod, from, Math.min(n, from + waveSize));
+    }
+    return passed;
+  }
+
+  private int runWindow(PodInfo pod, int from, int to) {
     CycleState state = new CycleState();
     pluginsWithNodes.clear();
     PreFilterResult pre = profile.runPreFilterPlugins(state, pod, nodes, pluginsWithNodes);
@@ -75,9 +93,9 @@ public final class FilterScoreCycle {
     if (outcomes.length != n) {
       outcomes = new Status[n];
     }
-    // One wave over every node from the first, as the scheduler filters a wave.
-    profile.runFilterPluginsOnWave(state, pod, nodes, 0, 0, n, outcomes);
-    for (int i = 0; i < n; i++) {
+    // Positions are node indexes (the wave starts at node 0), as the scheduler filters a wave.
+    profile.runFilterPluginsOnWave(state, pod, nodes, 0, from, to, outcomes);
+    for (int i = from; i < to; i++) {
       if (outcomes[i].isSuccess()) {
         feasible.add(nodes.get(i));
       }

@@ -36,7 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code roofline}: {@link ResourceRoofline}, pod-slot, cpu and memory fit plus the
  *       LeastAllocated score, nothing else;
  *   <li>{@code defaultProfile}: the default profile's Filter and Score through the real
- *       {@link Framework} ({@link FilterScoreCycle}), on one thread;
+ *       {@link Framework} ({@link FilterScoreCycle}), on one thread, all 5,000 nodes filtered
+ *       and then all scored;
+ *   <li>{@code defaultProfileInWaves}: the same, as the scheduler runs it: cycles of
+ *       numFeasibleNodesToFind (500) nodes, each filtered and then scored while still in cache;
  *   <li>{@code resourcesOnlyFilter}: PreFilter and Filter of a profile whose only Filter plugin is
  *       NodeResourcesFit; with {@code -prof gc} its {@code gc.alloc.rate.norm} is the bytes per
  *       node, the per-cycle CycleState and PreFilter state spread over 5,000 nodes.
@@ -53,6 +56,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class RooflineBenchmark {
   static final int NODES = 5000;
+  /** The scheduler's numFeasibleNodesToFind for 5,000 nodes at the default percentage. */
+  static final int WAVE = io.schedlab.scheduler.Scheduler.numFeasibleNodesToFind(0, NODES);
 
   /**
    * A profile with NodeResourcesFit as its only Filter and Score plugin, plus the queue sort and
@@ -117,6 +122,12 @@ public class RooflineBenchmark {
   @OperationsPerInvocation(NODES)
   public int defaultProfile() {
     return defaultCycle.run(pod);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(NODES)
+  public int defaultProfileInWaves() {
+    return defaultCycle.runInWaves(pod, WAVE);
   }
 
   @Benchmark
