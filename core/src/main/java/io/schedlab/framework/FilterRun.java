@@ -17,6 +17,7 @@ public final class FilterRun {
   }
 
   private final List<NodeInfo> nodes;
+  private final int size;
   private final int start;
   private final int from;
   private final int to;
@@ -32,6 +33,7 @@ public final class FilterRun {
   public FilterRun(List<NodeInfo> nodes, int start, int from, int to, Status[] outcomes,
       Rejections rejections) {
     this.nodes = nodes;
+    this.size = nodes.size();
     this.start = start;
     this.from = from;
     this.to = to;
@@ -55,8 +57,7 @@ public final class FilterRun {
   /** The node at wave position {@code i}. */
   public NodeInfo node(int i) {
     int k = start + i;
-    int n = nodes.size();
-    return nodes.get(k >= n ? k - n : k);
+    return nodes.get(k >= size ? k - size : k);
   }
 
   /** The node at position {@code i} fails the current plugin with {@code status}. */
