@@ -179,8 +179,14 @@ public final class Parallelizer implements AutoCloseable {
       unparkAll();
     }
     job.runChunks();
-    while (job.doneChunks.get() < job.chunks) {
-      Thread.onSpinWait();
+    // A worker still holds a chunk. On a busy machine it may have lost its core; yielding now
+    // and then lets it have this one instead of spinning against it.
+    for (int spins = 0; job.doneChunks.get() < job.chunks; spins++) {
+      if ((spins & 255) == 255) {
+        Thread.yield();
+      } else {
+        Thread.onSpinWait();
+      }
     }
     current = null;
     RuntimeException failure = job.firstFailure();
@@ -212,12 +218,19 @@ public final class Parallelizer implements AutoCloseable {
     Job last = null;
     try {
       while (!closed) {
-        long idleSince = System.nanoTime();
+          long idleSince = System.nanoTime();
         Job job;
+        int spins = 0;
         while (((job = current) == null || job == last) && !closed) {
           long idle = System.nanoTime() - idleSince;
           if (idle < SPIN_NANOS) {
-            Thread.onSpinWait();
+            // Yield now and then so that, on a busy machine, spinning does not take the core
+            // the scheduler's own thread needs.
+            if ((++spins & 255) == 0) {
+              Thread.yield();
+            } else {
+              Thread.onSpinWait();
+            }
           } else if (idle > idleExitNanos) {
             return;
           } else {
