@@ -68,7 +68,8 @@ final class MatchCounts {
   record Key(Object selectorSource, String namespace) {}
 
   /**
-   * The count tables of one plugin instance, the least recently used dropped beyond a few.
+   * The count tables (and {@link NodeLabelValues} tables, by key id) of one plugin instance, the
+   * least recently used dropped beyond a few.
    * Callers hold the monitor of this object while they use a table.
    */
   static final class Tables {
@@ -82,8 +83,20 @@ final class MatchCounts {
           }
         };
 
+    private final Map<Integer, NodeLabelValues> values =
+        new LinkedHashMap<>(32, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Integer, NodeLabelValues> eldest) {
+            return size() > MAX_TABLES;
+          }
+        };
+
     MatchCounts of(Object selectorSource, String namespace) {
       return tables.computeIfAbsent(new Key(selectorSource, namespace), k -> new MatchCounts());
+    }
+
+    NodeLabelValues values(int keyId) {
+      return values.computeIfAbsent(keyId, NodeLabelValues::new);
     }
   }
 }

@@ -351,6 +351,29 @@ public final class PodTopologySpread
     return tables;
   }
 
+  /** The label value table of each constraint's key; the caller holds the monitor of {@link #matchCounts}. */
+  private NodeLabelValues[] keyTables(SpreadConstraint[] cs) {
+    NodeLabelValues[] keys = new NodeLabelValues[cs.length];
+    for (int i = 0; i < cs.length; i++) {
+      keys[i] = matchCounts.values(cs[i].keyId);
+    }
+    return keys;
+  }
+
+  /**
+   * Puts the node's value id for each constraint's key in {@code into} (-1 when missing); true
+   * when the node carries every key (upstream's nodeLabelsMatchSpreadConstraints).
+   */
+  private static boolean readValues(NodeInfo node, NodeLabelValues[] keys, int[] into) {
+    boolean all = true;
+    for (int i = 0; i < keys.length; i++) {
+      int v = keys[i].valueOf(node);
+      into[i] = v;
+      all &= v >= 0;
+    }
+    return all;
+  }
+
   /** True when the pod has neither a nodeSelector nor required node affinity, so every node matches. */
   private static boolean admitsEveryNode(Pod pod) {
     if (!pod.spec().nodeSelector().isEmpty()) {
@@ -424,8 +447,10 @@ public final class PodTopologySpread
       domains[i] = new Domains(expected);
       counts[i] = new int[Math.max(4, expected)];
     }
+    int[] values = new int[n];
     synchronized (matchCounts) {
       MatchCounts[] tables = tables(cs, ns);
+      NodeLabelValues[] keys = keyTables(cs);
       for (int k = 0, size = nodes.size(); k < size; k++) {
         NodeInfo node = nodes.get(k);
         Node apiNode = node.node();
@@ -435,8 +460,7 @@ public final class PodTopologySpread
         if (filterByAffinity && !affinity.matches(apiNode)) {
           continue;
         }
-        LabelSet labels = node.labels();
-        if (!SpreadConstraint.nodeHasAllKeys(labels, cs)) {
+        if (!readValues(node, keys, values)) {
           continue;
         }
         boolean affinityOk = !checkAffinity || affinity.matches(apiNode);
@@ -446,7 +470,7 @@ public final class PodTopologySpread
           if (policies && !included(c, affinityOk, taintsOk)) {
             continue;
           }
-          int d = domains[i].add(labels.get(c.keyId));
+          int d = domains[i].add(values[i]);
           if (d == counts[i].length) {
             counts[i] = Arrays.copyOf(counts[i], d * 2);
           }
@@ -580,27 +604,6 @@ public final class PodTopologySpread
     for (int i = 0; i < n; i++) {
       domains[i] = new Domains(8);
     }
-    int ignored = 0;
-    for (int k = 0, size = filteredNodes.size(); k < size; k++) {
-      LabelSet labels = filteredNodes.get(k).labels();
-      if (requireAll && !SpreadConstraint.nodeHasAllKeys(labels, cs)) {
-        ignored++;
-        continue;
-      }
-      for (int i = 0; i < n; i++) {
-        if (!cs[i].hostname) {
-          domains[i].add(valueOrEmpty(labels.get(cs[i].keyId)));
-        }
-      }
-    }
-    long[][] counts = new long[n][];
-    double[] weights = new double[n];
-    for (int i = 0; i < n; i++) {
-      counts[i] = new long[domains[i].size()];
-      int topologySize = cs[i].hostname ? filteredNodes.size() - ignored : domains[i].size();
-      weights[i] = Math.log(topologySize + 2);
-    }
-
     RequiredNodeAffinity affinity = NodeSelectors.requiredNodeAffinity(api);
     boolean anyNode = admitsEveryNode(api);
     List<Toleration> tolerations = api.spec().tolerations();
@@ -609,38 +612,54 @@ public final class PodTopologySpread
     boolean checkTaints = policies && anyHonorTaints(cs);
     boolean filterByAffinity = !policies && !anyNode;
     String ns = pod.namespace();
-    boolean anyDomains = false;
-    for (int i = 0; i < n; i++) {
-      anyDomains |= domains[i].size() > 0;
-    }
-    // Hostname constraints are counted per node in Score, so only domains need this pass.
-    if (anyDomains) {
-      synchronized (matchCounts) {
-        MatchCounts[] tables = tables(cs, ns);
-        for (int k = 0, size = allNodes.size(); k < size; k++) {
-          NodeInfo node = allNodes.get(k);
-          Node apiNode = node.node();
-          if (apiNode == null) {
+    long[][] counts = new long[n][];
+    double[] weights = new double[n];
+    int[] values = new int[n];
+    synchronized (matchCounts) {
+      NodeLabelValues[] keys = keyTables(cs);
+      int ignored = 0;
+      for (int k = 0, size = filteredNodes.size(); k < size; k++) {
+        if (!readValues(filteredNodes.get(k), keys, values) && requireAll) {
+          ignored++;
+          continue;
+        }
+        for (int i = 0; i < n; i++) {
+          if (!cs[i].hostname) {
+            domains[i].add(valueOrEmpty(values[i]));
+          }
+        }
+      }
+      boolean anyDomains = false;
+      for (int i = 0; i < n; i++) {
+        counts[i] = new long[domains[i].size()];
+        int topologySize = cs[i].hostname ? filteredNodes.size() - ignored : domains[i].size();
+        weights[i] = Math.log(topologySize + 2);
+        anyDomains |= domains[i].size() > 0;
+      }
+      // Hostname constraints are counted per node in Score, so only domains need this pass.
+      MatchCounts[] tables = anyDomains ? tables(cs, ns) : null;
+      for (int k = 0, size = anyDomains ? allNodes.size() : 0; k < size; k++) {
+        NodeInfo node = allNodes.get(k);
+        Node apiNode = node.node();
+        if (apiNode == null) {
+          continue;
+        }
+        if (filterByAffinity && !affinity.matches(apiNode)) {
+          continue;
+        }
+        if (!readValues(node, keys, values) && requireAll) {
+          continue;
+        }
+        boolean affinityOk = !checkAffinity || affinity.matches(apiNode);
+        boolean taintsOk = !checkTaints || toleratesNode(apiNode, tolerations);
+        for (int i = 0; i < n; i++) {
+          SpreadConstraint c = cs[i];
+          if (c.hostname || (policies && !included(c, affinityOk, taintsOk))) {
             continue;
           }
-          if (filterByAffinity && !affinity.matches(apiNode)) {
-            continue;
-          }
-          LabelSet labels = node.labels();
-          if (requireAll && !SpreadConstraint.nodeHasAllKeys(labels, cs)) {
-            continue;
-          }
-          boolean affinityOk = !checkAffinity || affinity.matches(apiNode);
-          boolean taintsOk = !checkTaints || toleratesNode(apiNode, tolerations);
-          for (int i = 0; i < n; i++) {
-            SpreadConstraint c = cs[i];
-            if (c.hostname || (policies && !included(c, affinityOk, taintsOk))) {
-              continue;
-            }
-            int d = domains[i].find(valueOrEmpty(labels.get(c.keyId)));
-            if (d >= 0) {
-              counts[i][d] += tables[i].count(node, c.selector, ns);
-            }
+          int d = domains[i].find(valueOrEmpty(values[i]));
+          if (d >= 0) {
+            counts[i][d] += tables[i].count(node, c.selector, ns);
           }
         }
       }
