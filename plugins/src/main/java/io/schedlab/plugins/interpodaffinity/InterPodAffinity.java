@@ -78,6 +78,14 @@ public final class InterPodAffinity
   private final int hardPodAffinityWeight;
   private final boolean ignorePreferredTermsOfExistingPods;
   private final PodAffinityTerms.Cache terms;
+  // Kept from cycle to cycle; used only by PreFilter and PreScore, under the monitor of podCounts.
+  private final TermPodCounts.Tables podCounts = new TermPodCounts.Tables();
+  private final NodeTerms.Table nodeTerms;
+  // The sizes of the last cycle's maps, so this cycle's start large enough.
+  private int existingAntiHint;
+  private int affinityHint;
+  private int antiAffinityHint;
+  private int scoreHint;
 
   public InterPodAffinity(InterPodAffinityArgs args, Handle handle) {
     validate(args);
@@ -85,6 +93,7 @@ public final class InterPodAffinity
     this.hardPodAffinityWeight = args.hardPodAffinityWeight();
     this.ignorePreferredTermsOfExistingPods = args.ignorePreferredTermsOfExistingPods();
     this.terms = new PodAffinityTerms.Cache(handle.labels());
+    this.nodeTerms = new NodeTerms.Table(terms);
   }
 
   /** Upstream's ValidateInterPodAffinityArgs. */
@@ -158,26 +167,49 @@ public final class InterPodAffinity
     }
     Map<String, String> nsLabels = namespaceLabels(pod.namespace());
 
-    TopologyPairMap existingAnti = new TopologyPairMap();
-    for (NodeInfo node : handle.snapshot().havePodsWithRequiredAntiAffinity()) {
-      LabelSet nodeLabels = node.labels();
-      for (PodInfo existing : node.podsWithRequiredAntiAffinity()) {
-        addMatchingAntiAffinity(existingAnti, terms.of(existing).requiredAntiAffinity, pod,
-            nsLabels, nodeLabels, 1);
-      }
-    }
-
-    TopologyPairMap affinityCounts = new TopologyPairMap();
-    TopologyPairMap antiAffinityCounts = new TopologyPairMap();
-    if (affinity.length > 0 || antiAffinity.length > 0) {
-      for (NodeInfo node : nodes) {
-        LabelSet nodeLabels = node.labels();
-        for (PodInfo existing : node.pods()) {
-          addIfMatchesAll(affinityCounts, affinity, existing, nodeLabels, 1);
-          addMatchingAntiAffinity(antiAffinityCounts, antiAffinity, existing, NO_LABELS,
-              nodeLabels, 1);
+    TopologyPairMap existingAnti;
+    TopologyPairMap affinityCounts;
+    TopologyPairMap antiAffinityCounts;
+    synchronized (podCounts) {
+      existingAnti = TopologyPairMap.withExpected(existingAntiHint);
+      affinityCounts = TopologyPairMap.withExpected(affinity.length == 0 ? 0 : affinityHint);
+      antiAffinityCounts =
+          TopologyPairMap.withExpected(antiAffinity.length == 0 ? 0 : antiAffinityHint);
+      TermMatches incoming = new TermMatches(pod, nsLabels);
+      List<NodeInfo> withAnti = handle.snapshot().havePodsWithRequiredAntiAffinity();
+      for (int k = 0, size = withAnti.size(); k < size; k++) {
+        NodeTerms.Group g = nodeTerms.of(withAnti.get(k)).requiredAntiAffinity;
+        for (int j = 0; j < g.size; j++) {
+          if (g.values[j] >= 0 && incoming.matches(g.terms[j])) {
+            existingAnti.add(TopologyPairMap.pair(g.terms[j].topologyKeyId, g.values[j]), g.pods[j]);
+          }
         }
       }
+      if (affinity.length > 0 || antiAffinity.length > 0) {
+        TermPodCounts all = affinity.length > 0 ? podCounts.all(affinity) : null;
+        TermPodCounts[] any = new TermPodCounts[antiAffinity.length];
+        for (int j = 0; j < any.length; j++) {
+          any[j] = podCounts.any(antiAffinity[j]);
+        }
+        for (int k = 0, size = nodes.size(); k < size; k++) {
+          NodeInfo node = nodes.get(k);
+          if (all != null) {
+            addCounted(affinityCounts, all, affinity, node);
+          }
+          for (int j = 0; j < any.length; j++) {
+            int c = any[j].count(node);
+            if (c > 0) {
+              int value = any[j].value(node, 0);
+              if (value >= 0) {
+                antiAffinityCounts.add(TopologyPairMap.pair(antiAffinity[j].topologyKeyId, value), c);
+              }
+            }
+          }
+        }
+      }
+      existingAntiHint = existingAnti.entries();
+      affinityHint = Math.max(affinityHint, affinityCounts.entries());
+      antiAffinityHint = Math.max(antiAffinityHint, antiAffinityCounts.entries());
     }
 
     if (existingAnti.nonZero() == 0 && affinity.length == 0 && antiAffinity.length == 0) {
@@ -186,6 +218,21 @@ public final class InterPodAffinity
     state.write(PRE_FILTER_KEY, new PreFilterState(pod, affinity, antiAffinity, nsLabels,
         matchesAll(affinity, pod), existingAnti, affinityCounts, antiAffinityCounts));
     return PreFilterResult.SUCCESS;
+  }
+
+  /** Adds the node's pods that match every affinity term to the node's pair of each term. */
+  private static void addCounted(TopologyPairMap counts, TermPodCounts table, AffinityTerm[] terms,
+      NodeInfo node) {
+    int c = table.count(node);
+    if (c == 0) {
+      return;
+    }
+    for (int j = 0; j < terms.length; j++) {
+      int value = table.value(node, j);
+      if (value >= 0) {
+        counts.add(TopologyPairMap.pair(terms[j].topologyKeyId, value), c);
+      }
+    }
   }
 
   /** For each term {@code target} matches, adds {@code delta} to the node's pair for its topology key. */
@@ -349,11 +396,56 @@ public final class InterPodAffinity
   record PreScoreState(TopologyPairMap scores, int[] topologyKeyIds) implements ImmutableStateData {
   }
 
+  private TermPodCounts[] anyTables(AffinityTerm[] ts) {
+    TermPodCounts[] tables = new TermPodCounts[ts.length];
+    for (int j = 0; j < ts.length; j++) {
+      tables[j] = podCounts.any(ts[j]);
+    }
+    return tables;
+  }
+
   /** Accumulates PreScore's per-pair scores. */
   private static final class ScoreBuilder {
-    final TopologyPairMap scores = new TopologyPairMap();
+    final TopologyPairMap scores;
     int[] keyIds = new int[4];
     int keyCount;
+
+    ScoreBuilder(int expected) {
+      scores = TopologyPairMap.withExpected(expected);
+    }
+
+    /**
+     * Upstream's processTerm for each of {@code count} pods holding the same term: the weight
+     * times the multiplier in 32-bit arithmetic, as Go's int32, once per pod.
+     */
+    private void addPods(int keyId, int valueId, int weight, int multiplier, int count) {
+      add(keyId, valueId, (long) (weight * multiplier) * count);
+    }
+
+    /** The incoming pod's terms against the pods on {@code node}, counted by {@code tables}. */
+    void processCounted(AffinityTerm[] terms, TermPodCounts[] tables, NodeInfo node,
+        int multiplier) {
+      for (int j = 0; j < terms.length; j++) {
+        int c = tables[j].count(node);
+        if (c > 0) {
+          int value = tables[j].value(node, 0);
+          if (value >= 0) {
+            addPods(terms[j].topologyKeyId, value, terms[j].weight, multiplier, c);
+          }
+        }
+      }
+    }
+
+    /** A node's existing terms against the incoming pod; {@code weight} 0 means each term's own. */
+    void processGroup(NodeTerms.Group g, TermMatches incoming, int weight, int multiplier) {
+      for (int j = 0; j < g.size; j++) {
+        AffinityTerm t = g.terms[j];
+        if (g.values[j] >= 0 && incoming.matches(t)) {
+          addPods(t.topologyKeyId, g.values[j], weight == 0 ? t.weight : weight, multiplier,
+              g.pods[j]);
+        }
+      }
+    }
 
     void add(int keyId, int valueId, long delta) {
       scores.add(TopologyPairMap.pair(keyId, valueId), delta);
@@ -366,24 +458,6 @@ public final class InterPodAffinity
         keyIds = Arrays.copyOf(keyIds, keyCount * 2);
       }
       keyIds[keyCount++] = keyId;
-    }
-
-    /** Upstream's processTerm: weight times multiplier in 32-bit arithmetic, as Go's int32. */
-    void processTerm(AffinityTerm t, int weight, PodInfo pod, Map<String, String> nsLabels,
-        LabelSet nodeLabels, int multiplier) {
-      if (t.matches(pod, nsLabels)) {
-        int value = nodeLabels.get(t.topologyKeyId);
-        if (value >= 0) {
-          add(t.topologyKeyId, value, weight * multiplier);
-        }
-      }
-    }
-
-    void processTerms(AffinityTerm[] terms, PodInfo pod, Map<String, String> nsLabels,
-        LabelSet nodeLabels, int multiplier) {
-      for (AffinityTerm t : terms) {
-        processTerm(t, t.weight, pod, nsLabels, nodeLabels, multiplier);
-      }
     }
   }
 
@@ -418,27 +492,30 @@ public final class InterPodAffinity
     }
     Map<String, String> nsLabels = namespaceLabels(pod.namespace());
 
-    ScoreBuilder b = new ScoreBuilder();
-    for (NodeInfo node : candidates) {
-      LabelSet nodeLabels = node.labels();
-      if (nodeLabels.size() == 0) {
-        continue;
-      }
-      List<PodInfo> pods = hasConstraints ? node.pods() : node.podsWithAffinity();
-      for (PodInfo existing : pods) {
-        // The incoming pod's preferred terms against the existing pod.
-        b.processTerms(preferredAffinity, existing, NO_LABELS, nodeLabels, 1);
-        b.processTerms(preferredAntiAffinity, existing, NO_LABELS, nodeLabels, -1);
-        // The existing pod's terms against the incoming pod.
-        PodAffinityTerms theirs = terms.of(existing);
-        if (hardPodAffinityWeight > 0) {
-          for (AffinityTerm t : theirs.requiredAffinity) {
-            b.processTerm(t, hardPodAffinityWeight, pod, nsLabels, nodeLabels, 1);
-          }
+    ScoreBuilder b;
+    synchronized (podCounts) {
+      b = new ScoreBuilder(scoreHint);
+      TermMatches incoming = new TermMatches(pod, nsLabels);
+      TermPodCounts[] affinityTables = anyTables(preferredAffinity);
+      TermPodCounts[] antiAffinityTables = anyTables(preferredAntiAffinity);
+      // A node without labels has no topology value for any term, so it adds nothing.
+      for (int k = 0, size = candidates.size(); k < size; k++) {
+        NodeInfo node = candidates.get(k);
+        // The incoming pod's preferred terms against the existing pods.
+        b.processCounted(preferredAffinity, affinityTables, node, 1);
+        b.processCounted(preferredAntiAffinity, antiAffinityTables, node, -1);
+        // The existing pods' terms against the incoming pod.
+        NodeTerms theirs = nodeTerms.of(node);
+        if (theirs == NodeTerms.NONE) {
+          continue;
         }
-        b.processTerms(theirs.preferredAffinity, pod, nsLabels, nodeLabels, 1);
-        b.processTerms(theirs.preferredAntiAffinity, pod, nsLabels, nodeLabels, -1);
+        if (hardPodAffinityWeight > 0) {
+          b.processGroup(theirs.requiredAffinity, incoming, hardPodAffinityWeight, 1);
+        }
+        b.processGroup(theirs.preferredAffinity, incoming, 0, 1);
+        b.processGroup(theirs.preferredAntiAffinity, incoming, 0, -1);
       }
+      scoreHint = b.scores.entries();
     }
     if (b.scores.entries() == 0) {
       return Status.SKIP;

@@ -25,6 +25,15 @@ final class TopologyPairMap {
     this(16);
   }
 
+  /** An empty map sized so that {@code expected} pairs fit without growing. */
+  static TopologyPairMap withExpected(int expected) {
+    int capacity = 16;
+    while (capacity * 3 <= expected * 4 + 4) {
+      capacity *= 2;
+    }
+    return new TopologyPairMap(capacity);
+  }
+
   private TopologyPairMap(int capacity) {
     keys = new long[capacity];
     values = new long[capacity];

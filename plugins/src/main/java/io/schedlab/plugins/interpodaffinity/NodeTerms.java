@@ -1,0 +1,145 @@
+package io.schedlab.plugins.interpodaffinity;
+
+import io.schedlab.framework.LabelSet;
+import io.schedlab.framework.NodeInfo;
+import io.schedlab.framework.PodInfo;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The (anti-)affinity terms of the pods on one node, equal terms merged with a multiplicity, each
+ * with the node's value for its topology key: what PreFilter and PreScore need from a node's
+ * existing pods, without looking each pod's terms up again every cycle.
+ *
+ * <p>Implementation note: terms are the canonical instances of {@link PodAffinityTerms.Cache}, so
+ * the many pods of one template share one entry per node. A {@link Table} keeps one NodeTerms per
+ * {@link NodeInfo#index()}, tagged with the {@link NodeInfo#generation()} it was built at (see
+ * {@code MatchCounts} in podtopologyspread for why that tag is enough).
+ */
+final class NodeTerms {
+  static final NodeTerms NONE = new NodeTerms(Group.EMPTY, Group.EMPTY, Group.EMPTY, Group.EMPTY);
+
+  final Group requiredAffinity;
+  final Group requiredAntiAffinity;
+  final Group preferredAffinity;
+  final Group preferredAntiAffinity;
+
+  private NodeTerms(Group requiredAffinity, Group requiredAntiAffinity, Group preferredAffinity,
+      Group preferredAntiAffinity) {
+    this.requiredAffinity = requiredAffinity;
+    this.requiredAntiAffinity = requiredAntiAffinity;
+    this.preferredAffinity = preferredAffinity;
+    this.preferredAntiAffinity = preferredAntiAffinity;
+  }
+
+  boolean isEmpty() {
+    return requiredAffinity.size == 0 && requiredAntiAffinity.size == 0
+        && preferredAffinity.size == 0 && preferredAntiAffinity.size == 0;
+  }
+
+  /** Distinct terms, how many pods on the node hold each, and the node's value for its key (-1: none). */
+  static final class Group {
+    static final Group EMPTY = new Group(new AffinityTerm[0], new int[0], new int[0], 0);
+
+    final AffinityTerm[] terms;
+    final int[] pods;
+    final int[] values;
+    final int size;
+
+    private Group(AffinityTerm[] terms, int[] pods, int[] values, int size) {
+      this.terms = terms;
+      this.pods = pods;
+      this.values = values;
+      this.size = size;
+    }
+  }
+
+  /** Collects one group's terms over a node's pods. */
+  private static final class GroupBuilder {
+    private AffinityTerm[] terms = new AffinityTerm[2];
+    private int[] pods = new int[2];
+    private int size;
+
+    void add(AffinityTerm[] ts) {
+      for (AffinityTerm t : ts) {
+        int i = 0;
+        while (i < size && terms[i] != t) {
+          i++;
+        }
+        if (i == size) {
+          if (size == terms.length) {
+            terms = Arrays.copyOf(terms, size * 2);
+            pods = Arrays.copyOf(pods, size * 2);
+          }
+          terms[size++] = t;
+        }
+        pods[i]++;
+      }
+    }
+
+    Group build(LabelSet nodeLabels) {
+      if (size == 0) {
+        return Group.EMPTY;
+      }
+      int[] values = new int[size];
+      for (int i = 0; i < size; i++) {
+        values[i] = nodeLabels.get(terms[i].topologyKeyId);
+      }
+      return new Group(Arrays.copyOf(terms, size), Arrays.copyOf(pods, size), values, size);
+    }
+  }
+
+  /** The terms of the pods with affinity on {@code node}. */
+  static NodeTerms of(NodeInfo node, PodAffinityTerms.Cache cache) {
+    List<PodInfo> pods = node.podsWithAffinity();
+    if (pods.isEmpty()) {
+      return NONE;
+    }
+    GroupBuilder reqAff = new GroupBuilder();
+    GroupBuilder reqAnti = new GroupBuilder();
+    GroupBuilder prefAff = new GroupBuilder();
+    GroupBuilder prefAnti = new GroupBuilder();
+    for (int i = 0, n = pods.size(); i < n; i++) {
+      PodAffinityTerms t = cache.of(pods.get(i));
+      reqAff.add(t.requiredAffinity);
+      reqAnti.add(t.requiredAntiAffinity);
+      prefAff.add(t.preferredAffinity);
+      prefAnti.add(t.preferredAntiAffinity);
+    }
+    LabelSet labels = node.labels();
+    NodeTerms built = new NodeTerms(reqAff.build(labels), reqAnti.build(labels),
+        prefAff.build(labels), prefAnti.build(labels));
+    return built.isEmpty() ? NONE : built;
+  }
+
+  /** NodeTerms per node index, rebuilt when the node's generation moves. Not thread safe. */
+  static final class Table {
+    private final PodAffinityTerms.Cache cache;
+    private long[] generations = new long[0];
+    private NodeTerms[] terms = new NodeTerms[0];
+
+    Table(PodAffinityTerms.Cache cache) {
+      this.cache = cache;
+    }
+
+    NodeTerms of(NodeInfo node) {
+      int i = node.index();
+      if (i < 0) {
+        return NodeTerms.of(node, cache);
+      }
+      if (i >= generations.length) {
+        int size = Math.max(i + 1, generations.length * 2);
+        generations = Arrays.copyOf(generations, size);
+        terms = Arrays.copyOf(terms, size);
+      }
+      long generation = node.generation();
+      if (generations[i] == generation) {
+        return terms[i];
+      }
+      NodeTerms t = NodeTerms.of(node, cache);
+      terms[i] = t;
+      generations[i] = generation;
+      return t;
+    }
+  }
+}
