@@ -178,7 +178,18 @@ public final class InterPodAffinity
       TermMatches incoming = new TermMatches(pod, nsLabels);
       List<NodeInfo> withAnti = handle.snapshot().havePodsWithRequiredAntiAffinity();
       for (int k = 0, size = withAnti.size(); k < size; k++) {
-        NodeTerms.Group g = nodeTerms.of(withAnti.get(k)).requiredAntiAffinity;
+        NodeInfo node = withAnti.get(k);
+        int slot = nodeTerms.refresh(node);
+        AffinityTerm single = slot < 0 ? null : nodeTerms.singleAntiTerm(slot);
+        if (single != null) {
+          int value = nodeTerms.singleAntiValue(slot);
+          if (value >= 0 && incoming.matches(single)) {
+            existingAnti.add(TopologyPairMap.pair(single.topologyKeyId, value),
+                nodeTerms.singleAntiPods(slot));
+          }
+          continue;
+        }
+        NodeTerms.Group g = nodeTerms.of(node).requiredAntiAffinity;
         for (int j = 0; j < g.size; j++) {
           if (g.values[j] >= 0 && incoming.matches(g.terms[j])) {
             existingAnti.add(TopologyPairMap.pair(g.terms[j].topologyKeyId, g.values[j]), g.pods[j]);
@@ -505,10 +516,11 @@ public final class InterPodAffinity
         b.processCounted(preferredAffinity, affinityTables, node, 1);
         b.processCounted(preferredAntiAffinity, antiAffinityTables, node, -1);
         // The existing pods' terms against the incoming pod.
-        NodeTerms theirs = nodeTerms.of(node);
-        if (theirs == NodeTerms.NONE) {
+        int slot = nodeTerms.refresh(node);
+        if (slot >= 0 && !nodeTerms.scores(slot)) {
           continue;
         }
+        NodeTerms theirs = slot >= 0 ? nodeTerms.terms(slot) : nodeTerms.of(node);
         if (hardPodAffinityWeight > 0) {
           b.processGroup(theirs.requiredAffinity, incoming, hardPodAffinityWeight, 1);
         }

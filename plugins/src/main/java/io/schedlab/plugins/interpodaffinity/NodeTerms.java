@@ -32,6 +32,12 @@ final class NodeTerms {
     this.preferredAntiAffinity = preferredAntiAffinity;
   }
 
+  /** Whether any term here can add to a score (all but required anti-affinity). */
+  boolean scores() {
+    return requiredAffinity.size != 0 || preferredAffinity.size != 0
+        || preferredAntiAffinity.size != 0;
+  }
+
   boolean isEmpty() {
     return requiredAffinity.size == 0 && requiredAntiAffinity.size == 0
         && preferredAffinity.size == 0 && preferredAntiAffinity.size == 0;
@@ -112,34 +118,83 @@ final class NodeTerms {
     return built.isEmpty() ? NONE : built;
   }
 
-  /** NodeTerms per node index, rebuilt when the node's generation moves. Not thread safe. */
+  /**
+   * NodeTerms per node index, rebuilt when the node's generation moves. Not thread safe.
+   *
+   * <p>Beside each entry the table keeps, in flat arrays read in node order, what the pass over
+   * every node asks first: whether the node's terms can score, and its required anti-affinity
+   * when that is a single term (the usual case: all pods of one template), so such a node costs
+   * no visit to its NodeTerms object.
+   */
   static final class Table {
     private final PodAffinityTerms.Cache cache;
     private long[] generations = new long[0];
     private NodeTerms[] terms = new NodeTerms[0];
+    private boolean[] scores = new boolean[0];
+    /** The node's one required anti-affinity term, or null when it has none or several. */
+    private AffinityTerm[] antiTerm = new AffinityTerm[0];
+    private int[] antiValue = new int[0];
+    private int[] antiPods = new int[0];
 
     Table(PodAffinityTerms.Cache cache) {
       this.cache = cache;
     }
 
-    NodeTerms of(NodeInfo node) {
+    /**
+     * Brings the entry of {@code node} up to date and returns its slot for the accessors below,
+     * or -1 for a node outside any snapshot (then use {@link NodeTerms#of} directly).
+     */
+    int refresh(NodeInfo node) {
       int i = node.index();
       if (i < 0) {
-        return NodeTerms.of(node, cache);
+        return -1;
       }
       if (i >= generations.length) {
         int size = Math.max(i + 1, generations.length * 2);
         generations = Arrays.copyOf(generations, size);
         terms = Arrays.copyOf(terms, size);
+        scores = Arrays.copyOf(scores, size);
+        antiTerm = Arrays.copyOf(antiTerm, size);
+        antiValue = Arrays.copyOf(antiValue, size);
+        antiPods = Arrays.copyOf(antiPods, size);
       }
       long generation = node.generation();
-      if (generations[i] == generation) {
-        return terms[i];
+      if (generations[i] != generation) {
+        NodeTerms t = NodeTerms.of(node, cache);
+        terms[i] = t;
+        scores[i] = t.scores();
+        Group anti = t.requiredAntiAffinity;
+        antiTerm[i] = anti.size == 1 ? anti.terms[0] : null;
+        antiValue[i] = anti.size == 1 ? anti.values[0] : -1;
+        antiPods[i] = anti.size == 1 ? anti.pods[0] : 0;
+        generations[i] = generation;
       }
-      NodeTerms t = NodeTerms.of(node, cache);
-      terms[i] = t;
-      generations[i] = generation;
-      return t;
+      return i;
+    }
+
+    NodeTerms terms(int slot) {
+      return terms[slot];
+    }
+
+    boolean scores(int slot) {
+      return scores[slot];
+    }
+
+    AffinityTerm singleAntiTerm(int slot) {
+      return antiTerm[slot];
+    }
+
+    int singleAntiValue(int slot) {
+      return antiValue[slot];
+    }
+
+    int singleAntiPods(int slot) {
+      return antiPods[slot];
+    }
+
+    NodeTerms of(NodeInfo node) {
+      int i = refresh(node);
+      return i < 0 ? NodeTerms.of(node, cache) : terms[i];
     }
   }
 }

@@ -1,7 +1,5 @@
 package io.schedlab.plugins.interpodaffinity;
 
-import java.util.Arrays;
-
 /**
  * Counts (or scores) per topology pair, a pair being an interned label key id and value id
  * packed into one long ({@link #pair}).
@@ -14,7 +12,8 @@ import java.util.Arrays;
  * pair ever touched, which is what upstream's score map length means (a score may sum to zero).
  */
 final class TopologyPairMap {
-  private static final long EMPTY = -1L;
+  // Slots hold pair + 1, so the zeroes of a new array are the empty slots and need no fill.
+  private static final long EMPTY = 0L;
 
   private long[] keys;
   private long[] values;
@@ -37,10 +36,9 @@ final class TopologyPairMap {
   private TopologyPairMap(int capacity) {
     keys = new long[capacity];
     values = new long[capacity];
-    Arrays.fill(keys, EMPTY);
   }
 
-  /** The map key of a topology pair; both ids are non-negative, so the key never equals EMPTY. */
+  /** The map key of a topology pair; both ids are non-negative, so pair + 1 never overflows to EMPTY. */
   static long pair(int keyId, int valueId) {
     return ((long) keyId << 32) | (valueId & 0xffffffffL);
   }
@@ -52,9 +50,10 @@ final class TopologyPairMap {
   /** The value of a pair, 0 when absent. */
   long get(long pair) {
     int mask = keys.length - 1;
+    long stored = pair + 1;
     for (int i = slot(pair, mask); ; i = (i + 1) & mask) {
       long k = keys[i];
-      if (k == pair) {
+      if (k == stored) {
         return values[i];
       }
       if (k == EMPTY) {
@@ -65,12 +64,13 @@ final class TopologyPairMap {
 
   void add(long pair, long delta) {
     int mask = keys.length - 1;
+    long stored = pair + 1;
     int i = slot(pair, mask);
-    while (keys[i] != EMPTY && keys[i] != pair) {
+    while (keys[i] != EMPTY && keys[i] != stored) {
       i = (i + 1) & mask;
     }
     if (keys[i] == EMPTY) {
-      keys[i] = pair;
+      keys[i] = stored;
       entries++;
     }
     long before = values[i];
@@ -110,12 +110,11 @@ final class TopologyPairMap {
     long[] oldValues = values;
     keys = new long[oldKeys.length * 2];
     values = new long[oldKeys.length * 2];
-    Arrays.fill(keys, EMPTY);
     int mask = keys.length - 1;
     for (int j = 0; j < oldKeys.length; j++) {
       long k = oldKeys[j];
       if (k != EMPTY) {
-        int i = slot(k, mask);
+        int i = slot(k - 1, mask);
         while (keys[i] != EMPTY) {
           i = (i + 1) & mask;
         }
