@@ -128,11 +128,23 @@ public final class InterPodAffinity
     final TopologyPairMap affinityCounts;
     /** Pairs where existing pods match one of the incoming pod's required anti-affinity terms. */
     final TopologyPairMap antiAffinityCounts;
+    /**
+     * Where Filter reads a node's value for a topology key: the count tables PreFilter just
+     * refreshed hold it for every node, which spares Filter a search of each node's labels.
+     * {@code valueTables[i]} holds key {@code valueKeys[i]} as its term {@code valueTerms[i]}.
+     */
+    final int[] valueKeys;
+    final TermPodCounts[] valueTables;
+    final int[] valueTerms;
 
     PreFilterState(PodInfo pod, AffinityTerm[] affinityTerms, AffinityTerm[] antiAffinityTerms,
         Map<String, String> namespaceLabels, boolean podMatchesOwnAffinity,
         TopologyPairMap existingAntiAffinityCounts, TopologyPairMap affinityCounts,
-        TopologyPairMap antiAffinityCounts) {
+        TopologyPairMap antiAffinityCounts, int[] valueKeys, TermPodCounts[] valueTables,
+        int[] valueTerms) {
+      this.valueKeys = valueKeys;
+      this.valueTables = valueTables;
+      this.valueTerms = valueTerms;
       this.pod = pod;
       this.affinityTerms = affinityTerms;
       this.antiAffinityTerms = antiAffinityTerms;
@@ -147,9 +159,22 @@ public final class InterPodAffinity
     public StateData copy() {
       return new PreFilterState(pod, affinityTerms, antiAffinityTerms, namespaceLabels,
           podMatchesOwnAffinity, existingAntiAffinityCounts.copy(), affinityCounts.copy(),
-          antiAffinityCounts.copy());
+          antiAffinityCounts.copy(), valueKeys, valueTables, valueTerms);
+    }
+
+    /** The node's value id for a topology key, or -1. */
+    int value(NodeInfo node, int keyId) {
+      for (int i = 0; i < valueKeys.length; i++) {
+        if (valueKeys[i] == keyId) {
+          return valueTables[i].value(node, valueTerms[i]);
+        }
+      }
+      return node.labels().get(keyId);
     }
   }
+
+  private static final int[] NO_KEYS = new int[0];
+  private static final TermPodCounts[] NO_TABLES = new TermPodCounts[0];
 
   @Override
   public PreFilterResult preFilter(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
@@ -170,6 +195,9 @@ public final class InterPodAffinity
     TopologyPairMap existingAnti;
     TopologyPairMap affinityCounts;
     TopologyPairMap antiAffinityCounts;
+    int[] valueKeys = NO_KEYS;
+    TermPodCounts[] valueTables = NO_TABLES;
+    int[] valueTerms = NO_KEYS;
     synchronized (podCounts) {
       existingAnti = TopologyPairMap.withExpected(existingAntiHint);
       affinityCounts = TopologyPairMap.withExpected(affinity.length == 0 ? 0 : affinityHint);
@@ -202,6 +230,19 @@ public final class InterPodAffinity
         for (int j = 0; j < any.length; j++) {
           any[j] = podCounts.any(antiAffinity[j]);
         }
+        int n = affinity.length + antiAffinity.length;
+        valueKeys = new int[n];
+        valueTables = new TermPodCounts[n];
+        valueTerms = new int[n];
+        for (int j = 0; j < affinity.length; j++) {
+          valueKeys[j] = affinity[j].topologyKeyId;
+          valueTables[j] = all;
+          valueTerms[j] = j;
+        }
+        for (int j = 0; j < antiAffinity.length; j++) {
+          valueKeys[affinity.length + j] = antiAffinity[j].topologyKeyId;
+          valueTables[affinity.length + j] = any[j];
+        }
         for (int k = 0, size = nodes.size(); k < size; k++) {
           NodeInfo node = nodes.get(k);
           if (all != null) {
@@ -227,7 +268,8 @@ public final class InterPodAffinity
       return PreFilterResult.SKIP;
     }
     state.write(PRE_FILTER_KEY, new PreFilterState(pod, affinity, antiAffinity, nsLabels,
-        matchesAll(affinity, pod), existingAnti, affinityCounts, antiAffinityCounts));
+        matchesAll(affinity, pod), existingAnti, affinityCounts, antiAffinityCounts, valueKeys,
+        valueTables, valueTerms));
     return PreFilterResult.SUCCESS;
   }
 
@@ -342,23 +384,22 @@ public final class InterPodAffinity
     if (s == null) {
       return Status.error(notFound(PRE_FILTER_KEY_NAME));
     }
-    LabelSet labels = node.labels();
-    if (!satisfiesPodAffinity(s, labels)) {
+    if (!satisfiesPodAffinity(s, node)) {
       return AFFINITY_REJECT;
     }
-    if (!satisfiesPodAntiAffinity(s, labels)) {
+    if (!satisfiesPodAntiAffinity(s, node)) {
       return ANTI_AFFINITY_REJECT;
     }
-    if (!satisfiesExistingPodsAntiAffinity(s, labels)) {
+    if (!satisfiesExistingPodsAntiAffinity(s, node)) {
       return EXISTING_ANTI_AFFINITY_REJECT;
     }
     return Status.SUCCESS;
   }
 
-  private static boolean satisfiesPodAffinity(PreFilterState s, LabelSet labels) {
+  private static boolean satisfiesPodAffinity(PreFilterState s, NodeInfo node) {
     boolean podsExist = true;
     for (AffinityTerm t : s.affinityTerms) {
-      int value = labels.get(t.topologyKeyId);
+      int value = s.value(node, t.topologyKeyId);
       if (value < 0) {
         // Every topology key must be a label of the node.
         return false;
@@ -375,12 +416,12 @@ public final class InterPodAffinity
     return s.affinityCounts.nonZero() == 0 && s.podMatchesOwnAffinity;
   }
 
-  private static boolean satisfiesPodAntiAffinity(PreFilterState s, LabelSet labels) {
+  private static boolean satisfiesPodAntiAffinity(PreFilterState s, NodeInfo node) {
     if (s.antiAffinityCounts.nonZero() == 0) {
       return true;
     }
     for (AffinityTerm t : s.antiAffinityTerms) {
-      int value = labels.get(t.topologyKeyId);
+      int value = s.value(node, t.topologyKeyId);
       if (value >= 0 && s.antiAffinityCounts.get(TopologyPairMap.pair(t.topologyKeyId, value)) > 0) {
         return false;
       }
@@ -388,13 +429,19 @@ public final class InterPodAffinity
     return true;
   }
 
-  private static boolean satisfiesExistingPodsAntiAffinity(PreFilterState s, LabelSet labels) {
-    if (s.existingAntiAffinityCounts.nonZero() == 0) {
+  /**
+   * Upstream walks the node's labels looking for a pair with a count; only pairs of keys that
+   * ever got a count can have one, so this walks those few keys instead.
+   */
+  private static boolean satisfiesExistingPodsAntiAffinity(PreFilterState s, NodeInfo node) {
+    TopologyPairMap counts = s.existingAntiAffinityCounts;
+    if (counts.nonZero() == 0) {
       return true;
     }
-    for (int i = 0, n = labels.size(); i < n; i++) {
-      long pair = TopologyPairMap.pair(labels.keyAt(i), labels.valueAt(i));
-      if (s.existingAntiAffinityCounts.get(pair) > 0) {
+    for (int k = 0, n = counts.keyCount(); k < n; k++) {
+      int keyId = counts.keyId(k);
+      int value = s.value(node, keyId);
+      if (value >= 0 && counts.get(TopologyPairMap.pair(keyId, value)) > 0) {
         return false;
       }
     }

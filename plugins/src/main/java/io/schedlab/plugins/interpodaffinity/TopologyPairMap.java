@@ -1,5 +1,7 @@
 package io.schedlab.plugins.interpodaffinity;
 
+import java.util.Arrays;
+
 /**
  * Counts (or scores) per topology pair, a pair being an interned label key id and value id
  * packed into one long ({@link #pair}).
@@ -19,6 +21,9 @@ final class TopologyPairMap {
   private long[] values;
   private int entries;
   private int nonZero;
+  /** The distinct label key ids of the pairs ever added, in first-added order. */
+  private int[] keyIds = new int[2];
+  private int keyCount;
 
   TopologyPairMap() {
     this(16);
@@ -72,6 +77,7 @@ final class TopologyPairMap {
     if (keys[i] == EMPTY) {
       keys[i] = stored;
       entries++;
+      noteKey(keyIdOf(pair));
     }
     long before = values[i];
     long after = before + delta;
@@ -84,6 +90,28 @@ final class TopologyPairMap {
     if (entries * 4 >= keys.length * 3) {
       grow();
     }
+  }
+
+  private void noteKey(int keyId) {
+    for (int k = 0; k < keyCount; k++) {
+      if (keyIds[k] == keyId) {
+        return;
+      }
+    }
+    if (keyCount == keyIds.length) {
+      keyIds = Arrays.copyOf(keyIds, keyCount * 2);
+    }
+    keyIds[keyCount++] = keyId;
+  }
+
+  /** How many distinct label keys the pairs ever added have. */
+  int keyCount() {
+    return keyCount;
+  }
+
+  /** The {@code k}-th distinct label key id, {@code k < keyCount()}. */
+  int keyId(int k) {
+    return keyIds[k];
   }
 
   /** How many pairs hold a non-zero value: upstream's {@code len} of a count map. */
@@ -102,6 +130,8 @@ final class TopologyPairMap {
     c.values = values.clone();
     c.entries = entries;
     c.nonZero = nonZero;
+    c.keyIds = keyIds.clone();
+    c.keyCount = keyCount;
     return c;
   }
 
