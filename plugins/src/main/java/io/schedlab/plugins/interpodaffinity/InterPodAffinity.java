@@ -465,8 +465,10 @@ public final class InterPodAffinity
   /** Accumulates PreScore's per-pair scores. */
   private static final class ScoreBuilder {
     final TopologyPairMap scores;
-    int[] keyIds = new int[4];
-    int keyCount;
+    // Consecutive adds to one pair (a node's terms share its domain) are summed before the map
+    // sees them: the same sums and the same pairs, in fewer probes.
+    private long pendingPair = -1;
+    private long pendingDelta;
 
     ScoreBuilder(int expected) {
       scores = TopologyPairMap.withExpected(expected);
@@ -476,7 +478,7 @@ public final class InterPodAffinity
      * Upstream's processTerm for each of {@code count} pods holding the same term: the weight
      * times the multiplier in 32-bit arithmetic, as Go's int32, once per pod.
      */
-    private void addPods(int keyId, int valueId, int weight, int multiplier, int count) {
+    void addPods(int keyId, int valueId, int weight, int multiplier, int count) {
       add(keyId, valueId, (long) (weight * multiplier) * count);
     }
 
@@ -506,16 +508,36 @@ public final class InterPodAffinity
     }
 
     void add(int keyId, int valueId, long delta) {
-      scores.add(TopologyPairMap.pair(keyId, valueId), delta);
-      for (int i = 0; i < keyCount; i++) {
-        if (keyIds[i] == keyId) {
-          return;
-        }
+      long pair = TopologyPairMap.pair(keyId, valueId);
+      if (pair == pendingPair) {
+        pendingDelta += delta;
+        return;
       }
-      if (keyCount == keyIds.length) {
-        keyIds = Arrays.copyOf(keyIds, keyCount * 2);
+      flush();
+      pendingPair = pair;
+      pendingDelta = delta;
+    }
+
+    /** The scores, every add applied. */
+    TopologyPairMap finish() {
+      flush();
+      return scores;
+    }
+
+    private void flush() {
+      if (pendingPair >= 0) {
+        scores.add(pendingPair, pendingDelta);
+        pendingPair = -1;
       }
-      keyIds[keyCount++] = keyId;
+    }
+
+    /** The distinct topology keys of the scores, in first-added order. */
+    int[] keyIds() {
+      int[] ids = new int[scores.keyCount()];
+      for (int k = 0; k < ids.length; k++) {
+        ids[k] = scores.keyId(k);
+      }
+      return ids;
     }
   }
 
@@ -564,7 +586,19 @@ public final class InterPodAffinity
         b.processCounted(preferredAntiAffinity, antiAffinityTables, node, -1);
         // The existing pods' terms against the incoming pod.
         int slot = nodeTerms.refresh(node);
-        if (slot >= 0 && !nodeTerms.scores(slot)) {
+        byte kind = slot < 0 ? NodeTerms.SCORES_MANY : nodeTerms.scoreKind(slot);
+        if (kind == NodeTerms.SCORES_NONE) {
+          continue;
+        }
+        if (kind != NodeTerms.SCORES_MANY) {
+          AffinityTerm t = nodeTerms.singleScoreTerm(slot);
+          int value = nodeTerms.singleScoreValue(slot);
+          boolean required = kind == NodeTerms.SCORES_REQUIRED_AFFINITY;
+          if (value >= 0 && (!required || hardPodAffinityWeight > 0) && incoming.matches(t)) {
+            b.addPods(t.topologyKeyId, value, required ? hardPodAffinityWeight : t.weight,
+                kind == NodeTerms.SCORES_PREFERRED_ANTI_AFFINITY ? -1 : 1,
+                nodeTerms.singleScorePods(slot));
+          }
           continue;
         }
         NodeTerms theirs = slot >= 0 ? nodeTerms.terms(slot) : nodeTerms.of(node);
@@ -574,13 +608,14 @@ public final class InterPodAffinity
         b.processGroup(theirs.preferredAffinity, incoming, 0, 1);
         b.processGroup(theirs.preferredAntiAffinity, incoming, 0, -1);
       }
+      b.finish();
       scoreHint = b.scores.entries();
     }
     if (b.scores.entries() == 0) {
       return Status.SKIP;
     }
     state.write(PRE_SCORE_KEY,
-        new PreScoreState(b.scores, Arrays.copyOf(b.keyIds, b.keyCount)));
+        new PreScoreState(b.scores, b.keyIds()));
     return Status.SUCCESS;
   }
 

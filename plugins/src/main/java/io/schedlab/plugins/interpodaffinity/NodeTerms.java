@@ -17,6 +17,12 @@ import java.util.List;
  * {@code MatchCounts} in podtopologyspread for why that tag is enough).
  */
 final class NodeTerms {
+  static final byte SCORES_NONE = 0;
+  static final byte SCORES_REQUIRED_AFFINITY = 1;
+  static final byte SCORES_PREFERRED_AFFINITY = 2;
+  static final byte SCORES_PREFERRED_ANTI_AFFINITY = 3;
+  static final byte SCORES_MANY = 4;
+
   static final NodeTerms NONE = new NodeTerms(Group.EMPTY, Group.EMPTY, Group.EMPTY, Group.EMPTY);
 
   final Group requiredAffinity;
@@ -30,12 +36,6 @@ final class NodeTerms {
     this.requiredAntiAffinity = requiredAntiAffinity;
     this.preferredAffinity = preferredAffinity;
     this.preferredAntiAffinity = preferredAntiAffinity;
-  }
-
-  /** Whether any term here can add to a score (all but required anti-affinity). */
-  boolean scores() {
-    return requiredAffinity.size != 0 || preferredAffinity.size != 0
-        || preferredAntiAffinity.size != 0;
   }
 
   boolean isEmpty() {
@@ -122,15 +122,19 @@ final class NodeTerms {
    * NodeTerms per node index, rebuilt when the node's generation moves. Not thread safe.
    *
    * <p>Beside each entry the table keeps, in flat arrays read in node order, what the pass over
-   * every node asks first: whether the node's terms can score, and its required anti-affinity
-   * when that is a single term (the usual case: all pods of one template), so such a node costs
-   * no visit to its NodeTerms object.
+   * every node asks first: the node's required anti-affinity and its scoring term when each is a
+   * single term (the usual case: all pods of one template), so such a node costs no visit to its
+   * NodeTerms object.
    */
   static final class Table {
     private final PodAffinityTerms.Cache cache;
     private long[] generations = new long[0];
     private NodeTerms[] terms = new NodeTerms[0];
-    private boolean[] scores = new boolean[0];
+    private byte[] scoreKind = new byte[0];
+    /** The node's one scoring term (kind below), or null. */
+    private AffinityTerm[] scoreTerm = new AffinityTerm[0];
+    private int[] scoreValue = new int[0];
+    private int[] scorePods = new int[0];
     /** The node's one required anti-affinity term, or null when it has none or several. */
     private AffinityTerm[] antiTerm = new AffinityTerm[0];
     private int[] antiValue = new int[0];
@@ -153,7 +157,10 @@ final class NodeTerms {
         int size = Math.max(i + 1, generations.length * 2);
         generations = Arrays.copyOf(generations, size);
         terms = Arrays.copyOf(terms, size);
-        scores = Arrays.copyOf(scores, size);
+        scoreKind = Arrays.copyOf(scoreKind, size);
+        scoreTerm = Arrays.copyOf(scoreTerm, size);
+        scoreValue = Arrays.copyOf(scoreValue, size);
+        scorePods = Arrays.copyOf(scorePods, size);
         antiTerm = Arrays.copyOf(antiTerm, size);
         antiValue = Arrays.copyOf(antiValue, size);
         antiPods = Arrays.copyOf(antiPods, size);
@@ -162,7 +169,17 @@ final class NodeTerms {
       if (generations[i] != generation) {
         NodeTerms t = NodeTerms.of(node, cache);
         terms[i] = t;
-        scores[i] = t.scores();
+        int scoring = t.requiredAffinity.size + t.preferredAffinity.size
+            + t.preferredAntiAffinity.size;
+        Group one = t.requiredAffinity.size == 1 ? t.requiredAffinity
+            : t.preferredAffinity.size == 1 ? t.preferredAffinity : t.preferredAntiAffinity;
+        scoreKind[i] = scoring == 0 ? SCORES_NONE : scoring > 1 ? SCORES_MANY
+            : one == t.requiredAffinity ? SCORES_REQUIRED_AFFINITY
+            : one == t.preferredAffinity ? SCORES_PREFERRED_AFFINITY
+            : SCORES_PREFERRED_ANTI_AFFINITY;
+        scoreTerm[i] = scoring == 1 ? one.terms[0] : null;
+        scoreValue[i] = scoring == 1 ? one.values[0] : -1;
+        scorePods[i] = scoring == 1 ? one.pods[0] : 0;
         Group anti = t.requiredAntiAffinity;
         antiTerm[i] = anti.size == 1 ? anti.terms[0] : null;
         antiValue[i] = anti.size == 1 ? anti.values[0] : -1;
@@ -176,8 +193,21 @@ final class NodeTerms {
       return terms[slot];
     }
 
-    boolean scores(int slot) {
-      return scores[slot];
+    /** One of the SCORES_ constants: which group holds the node's only scoring term, if one does. */
+    byte scoreKind(int slot) {
+      return scoreKind[slot];
+    }
+
+    AffinityTerm singleScoreTerm(int slot) {
+      return scoreTerm[slot];
+    }
+
+    int singleScoreValue(int slot) {
+      return scoreValue[slot];
+    }
+
+    int singleScorePods(int slot) {
+      return scorePods[slot];
     }
 
     AffinityTerm singleAntiTerm(int slot) {
