@@ -22,6 +22,21 @@ final class NodeLabelValues {
     this.keyId = keyId;
   }
 
+  /**
+   * {@link #valueOf} without remembering anything: safe from Filter's worker threads while no
+   * PreFilter or PreScore runs, which is all of Filter.
+   */
+  int peek(NodeInfo node) {
+    LabelSet l = node.labels();
+    int i = node.index();
+    LabelSet[] seen = labels;
+    int[] known = values;
+    if (i >= 0 && i < seen.length && i < known.length && seen[i] == l) {
+      return known[i];
+    }
+    return l.get(keyId);
+  }
+
   /** The node's value id for the key, or -1 when the node does not carry the key. */
   int valueOf(NodeInfo node) {
     LabelSet l = node.labels();

@@ -448,9 +448,10 @@ public final class PodTopologySpread
       counts[i] = new int[Math.max(4, expected)];
     }
     int[] values = new int[n];
+    NodeLabelValues[] keys;
     synchronized (matchCounts) {
       MatchCounts[] tables = tables(cs, ns);
-      NodeLabelValues[] keys = keyTables(cs);
+      keys = keyTables(cs);
       for (int k = 0, size = nodes.size(); k < size; k++) {
         NodeInfo node = nodes.get(k);
         Node apiNode = node.node();
@@ -485,7 +486,7 @@ public final class PodTopologySpread
     }
     state.write(
         PRE_FILTER_KEY,
-        new PreFilterState(cs, selfMatch, affinity, tolerations, interner, domains, counts));
+        new PreFilterState(cs, selfMatch, affinity, tolerations, interner, domains, keys, counts));
     return PreFilterResult.SUCCESS;
   }
 
@@ -557,11 +558,10 @@ public final class PodTopologySpread
     if (s == null) {
       return notFound(PRE_FILTER_KEY);
     }
-    LabelSet labels = node.labels();
     SpreadConstraint[] cs = s.constraints;
     for (int i = 0; i < cs.length; i++) {
       SpreadConstraint c = cs[i];
-      int value = labels.get(c.keyId);
+      int value = s.values[i].peek(node);
       if (value < 0) {
         return LABEL_MISSING;
       }

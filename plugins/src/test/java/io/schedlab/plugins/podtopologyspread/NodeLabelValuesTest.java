@@ -39,7 +39,9 @@ class NodeLabelValuesTest {
       default -> {}
     }
     int expected = want.equals("-") ? -1 : h.labels().id(want);
+    assertThat(table.peek(asked)).as("peek, before the table saw the change").isEqualTo(expected);
     assertThat(table.valueOf(asked)).isEqualTo(expected);
+    assertThat(table.peek(asked)).as("peek, after").isEqualTo(expected);
     assertThat(table.valueOf(asked)).as("asked again").isEqualTo(expected);
   }
 }
