@@ -59,9 +59,9 @@ public final class InterPodAffinity
 
   private static final String PRE_FILTER_KEY_NAME = "PreFilter" + NAME;
   private static final String PRE_SCORE_KEY_NAME = "PreScore" + NAME;
-  private static final CycleState.Key<PreFilterState> PRE_FILTER_KEY =
+  static final CycleState.Key<PreFilterState> PRE_FILTER_KEY =
       CycleState.Key.of(PRE_FILTER_KEY_NAME);
-  private static final CycleState.Key<PreScoreState> PRE_SCORE_KEY =
+  static final CycleState.Key<PreScoreState> PRE_SCORE_KEY =
       CycleState.Key.of(PRE_SCORE_KEY_NAME);
 
   private static final Status AFFINITY_REJECT =
@@ -83,8 +83,6 @@ public final class InterPodAffinity
   private final NodeTerms.Table nodeTerms;
   // The sizes of the last cycle's maps, so this cycle's start large enough.
   private int existingAntiHint;
-  private int affinityHint;
-  private int antiAffinityHint;
   private int scoreHint;
 
   public InterPodAffinity(InterPodAffinityArgs args, Handle handle) {
@@ -200,9 +198,8 @@ public final class InterPodAffinity
     int[] valueTerms = NO_KEYS;
     synchronized (podCounts) {
       existingAnti = TopologyPairMap.withExpected(existingAntiHint);
-      affinityCounts = TopologyPairMap.withExpected(affinity.length == 0 ? 0 : affinityHint);
-      antiAffinityCounts =
-          TopologyPairMap.withExpected(antiAffinity.length == 0 ? 0 : antiAffinityHint);
+      affinityCounts = TopologyPairMap.withExpected(0);
+      antiAffinityCounts = TopologyPairMap.withExpected(0);
       TermMatches incoming = new TermMatches(pod, nsLabels);
       List<NodeInfo> withAnti = handle.snapshot().havePodsWithRequiredAntiAffinity();
       for (int k = 0, size = withAnti.size(); k < size; k++) {
@@ -243,25 +240,48 @@ public final class InterPodAffinity
           valueKeys[affinity.length + j] = antiAffinity[j].topologyKeyId;
           valueTables[affinity.length + j] = any[j];
         }
+        // Refresh every node's counts; when the nodes are a snapshot in index order (always, in
+        // the scheduler) the tables' running sums are this cycle's pair counts.
+        boolean inIndexOrder = true;
         for (int k = 0, size = nodes.size(); k < size; k++) {
           NodeInfo node = nodes.get(k);
+          inIndexOrder &= node.index() == k;
           if (all != null) {
-            addCounted(affinityCounts, all, affinity, node);
+            all.count(node);
           }
           for (int j = 0; j < any.length; j++) {
-            int c = any[j].count(node);
-            if (c > 0) {
-              int value = any[j].value(node, 0);
-              if (value >= 0) {
-                antiAffinityCounts.add(TopologyPairMap.pair(antiAffinity[j].topologyKeyId, value), c);
+            any[j].count(node);
+          }
+        }
+        if (inIndexOrder) {
+          if (all != null) {
+            affinityCounts = all.pairCounts(nodes.size(), null);
+          }
+          for (int j = 0; j < any.length; j++) {
+            antiAffinityCounts = j == 0
+                ? any[j].pairCounts(nodes.size(), null)
+                : any[j].pairCounts(nodes.size(), antiAffinityCounts);
+          }
+        } else {
+          for (int k = 0, size = nodes.size(); k < size; k++) {
+            NodeInfo node = nodes.get(k);
+            if (all != null) {
+              addCounted(affinityCounts, all, affinity, node);
+            }
+            for (int j = 0; j < any.length; j++) {
+              int c = any[j].count(node);
+              if (c > 0) {
+                int value = any[j].value(node, 0);
+                if (value >= 0) {
+                  antiAffinityCounts.add(
+                      TopologyPairMap.pair(antiAffinity[j].topologyKeyId, value), c);
+                }
               }
             }
           }
         }
       }
       existingAntiHint = existingAnti.entries();
-      affinityHint = Math.max(affinityHint, affinityCounts.entries());
-      antiAffinityHint = Math.max(antiAffinityHint, antiAffinityCounts.entries());
     }
 
     if (existingAnti.nonZero() == 0 && affinity.length == 0 && antiAffinity.length == 0) {

@@ -27,6 +27,14 @@ final class TermPodCounts {
   private long[] generations = new long[0];
   private int[] counts = new int[0];
   private int[] values = new int[0];
+  /**
+   * The sum over the filled slots of each slot's count at each term's (key, value) pair: the
+   * pair map PreFilter needs, kept up to date as slots change, so a cycle that refreshed every
+   * slot copies it instead of adding thousands of pairs. Zeroed pairs stay as zero entries.
+   */
+  private final TopologyPairMap aggregate = new TopologyPairMap();
+  /** One past the highest slot ever filled. */
+  private int filled;
 
   private TermPodCounts(AffinityTerm[] terms, boolean all) {
     this.terms = terms;
@@ -48,13 +56,50 @@ final class TermPodCounts {
     }
     long generation = node.generation();
     if (generations[i] != generation) {
+      contribute(i, -1);
       counts[i] = countPods(node.pods());
       for (int j = 0; j < k; j++) {
         values[i * k + j] = node.labels().get(terms[j].topologyKeyId);
       }
       generations[i] = generation;
+      contribute(i, 1);
+      filled = Math.max(filled, i + 1);
     }
     return counts[i];
+  }
+
+  /** Adds (sign 1) or takes back (sign -1) slot {@code i}'s count at its pairs in the aggregate. */
+  private void contribute(int i, int sign) {
+    int c = counts[i];
+    if (generations[i] == 0 || c == 0) {
+      return;
+    }
+    int k = terms.length;
+    for (int j = 0; j < k; j++) {
+      int v = values[i * k + j];
+      if (v >= 0) {
+        aggregate.add(TopologyPairMap.pair(terms[j].topologyKeyId, v), (long) sign * c);
+      }
+    }
+  }
+
+  /**
+   * The pair counts over nodes 0..size-1, after {@link #count} saw each of them at its own index
+   * this cycle: slots from {@code size} on (nodes that left) are emptied first. Adds into {@code
+   * into}, or returns a copy of the aggregate when {@code into} is null.
+   */
+  TopologyPairMap pairCounts(int size, TopologyPairMap into) {
+    for (int i = size; i < filled; i++) {
+      contribute(i, -1);
+      generations[i] = 0;
+      counts[i] = 0;
+    }
+    filled = Math.min(filled, size);
+    if (into == null) {
+      return aggregate.copy();
+    }
+    into.addAll(aggregate);
+    return into;
   }
 
   /** The node's value for term {@code j}'s topology key, or -1. */

@@ -93,6 +93,16 @@ final class TopologyPairMap {
     }
   }
 
+  /** Adds every pair of {@code other} (zero-valued ones too) to this map. */
+  void addAll(TopologyPairMap other) {
+    long[] t = other.table;
+    for (int j = 0; j < t.length; j += 2) {
+      if (t[j] != EMPTY) {
+        add(t[j] - 1, t[j + 1]);
+      }
+    }
+  }
+
   private void noteKey(int keyId) {
     for (int k = 0; k < keyCount; k++) {
       if (keyIds[k] == keyId) {
