@@ -197,31 +197,12 @@ public final class InterPodAffinity
     TermPodCounts[] valueTables = NO_TABLES;
     int[] valueTerms = NO_KEYS;
     synchronized (podCounts) {
-      existingAnti = TopologyPairMap.withExpected(existingAntiHint);
-      affinityCounts = TopologyPairMap.withExpected(0);
-      antiAffinityCounts = TopologyPairMap.withExpected(0);
+      affinityCounts = new TopologyPairMap();
+      antiAffinityCounts = new TopologyPairMap();
       TermMatches incoming = new TermMatches(pod, nsLabels);
-      List<NodeInfo> withAnti = handle.snapshot().havePodsWithRequiredAntiAffinity();
-      for (int k = 0, size = withAnti.size(); k < size; k++) {
-        NodeInfo node = withAnti.get(k);
-        int slot = nodeTerms.refresh(node);
-        AffinityTerm single = slot < 0 ? null : nodeTerms.singleAntiTerm(slot);
-        if (single != null) {
-          int value = nodeTerms.singleAntiValue(slot);
-          if (value >= 0 && incoming.matches(single)) {
-            existingAnti.add(TopologyPairMap.pair(single.topologyKeyId, value),
-                nodeTerms.singleAntiPods(slot));
-          }
-          continue;
-        }
-        NodeTerms.Group g = nodeTerms.of(node).requiredAntiAffinity;
-        for (int j = 0; j < g.size; j++) {
-          if (g.values[j] >= 0 && incoming.matches(g.terms[j])) {
-            existingAnti.add(TopologyPairMap.pair(g.terms[j].topologyKeyId, g.values[j]), g.pods[j]);
-          }
-        }
-      }
-      if (affinity.length > 0 || antiAffinity.length > 0) {
+      if (affinity.length == 0 && antiAffinity.length == 0) {
+        existingAnti = existingAntiByAdding(incoming);
+      } else {
         TermPodCounts all = affinity.length > 0 ? podCounts.all(affinity) : null;
         TermPodCounts[] any = new TermPodCounts[antiAffinity.length];
         for (int j = 0; j < any.length; j++) {
@@ -240,12 +221,13 @@ public final class InterPodAffinity
           valueKeys[affinity.length + j] = antiAffinity[j].topologyKeyId;
           valueTables[affinity.length + j] = any[j];
         }
-        // Refresh every node's counts; when the nodes are a snapshot in index order (always, in
-        // the scheduler) the tables' running sums are this cycle's pair counts.
-        boolean inIndexOrder = true;
+        // Refresh every node's tables; when the nodes are the snapshot's, in index order (always,
+        // in the scheduler), the tables' running sums are this cycle's pair counts.
+        boolean inIndexOrder = nodes.size() == handle.snapshot().size();
         for (int k = 0, size = nodes.size(); k < size; k++) {
           NodeInfo node = nodes.get(k);
           inIndexOrder &= node.index() == k;
+          nodeTerms.refresh(node);
           if (all != null) {
             all.count(node);
           }
@@ -254,6 +236,7 @@ public final class InterPodAffinity
           }
         }
         if (inIndexOrder) {
+          existingAnti = nodeTerms.existingAntiCounts(nodes.size(), incoming);
           if (all != null) {
             affinityCounts = all.pairCounts(nodes.size(), null);
           }
@@ -263,6 +246,7 @@ public final class InterPodAffinity
                 : any[j].pairCounts(nodes.size(), antiAffinityCounts);
           }
         } else {
+          existingAnti = existingAntiByAdding(incoming);
           for (int k = 0, size = nodes.size(); k < size; k++) {
             NodeInfo node = nodes.get(k);
             if (all != null) {
@@ -281,7 +265,6 @@ public final class InterPodAffinity
           }
         }
       }
-      existingAntiHint = existingAnti.entries();
     }
 
     if (existingAnti.nonZero() == 0 && affinity.length == 0 && antiAffinity.length == 0) {
@@ -291,6 +274,36 @@ public final class InterPodAffinity
         matchesAll(affinity, pod), existingAnti, affinityCounts, antiAffinityCounts, valueKeys,
         valueTables, valueTerms));
     return PreFilterResult.SUCCESS;
+  }
+
+  /**
+   * Upstream's existing anti-affinity counts, built pair by pair from the nodes that hold pods
+   * with required anti-affinity (caller holds the monitor of podCounts).
+   */
+  private TopologyPairMap existingAntiByAdding(TermMatches incoming) {
+    TopologyPairMap existingAnti = TopologyPairMap.withExpected(existingAntiHint);
+    List<NodeInfo> withAnti = handle.snapshot().havePodsWithRequiredAntiAffinity();
+    for (int k = 0, size = withAnti.size(); k < size; k++) {
+      NodeInfo node = withAnti.get(k);
+      int slot = nodeTerms.refresh(node);
+      AffinityTerm single = slot < 0 ? null : nodeTerms.singleAntiTerm(slot);
+      if (single != null) {
+        int value = nodeTerms.singleAntiValue(slot);
+        if (value >= 0 && incoming.matches(single)) {
+          existingAnti.add(TopologyPairMap.pair(single.topologyKeyId, value),
+              nodeTerms.singleAntiPods(slot));
+        }
+        continue;
+      }
+      NodeTerms.Group g = nodeTerms.of(node).requiredAntiAffinity;
+      for (int j = 0; j < g.size; j++) {
+        if (g.values[j] >= 0 && incoming.matches(g.terms[j])) {
+          existingAnti.add(TopologyPairMap.pair(g.terms[j].topologyKeyId, g.values[j]), g.pods[j]);
+        }
+      }
+    }
+    existingAntiHint = existingAnti.entries();
+    return existingAnti;
   }
 
   /** Adds the node's pods that match every affinity term to the node's pair of each term. */

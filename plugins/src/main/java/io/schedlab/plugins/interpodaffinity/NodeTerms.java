@@ -4,7 +4,10 @@ import io.schedlab.framework.LabelSet;
 import io.schedlab.framework.NodeInfo;
 import io.schedlab.framework.PodInfo;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The (anti-)affinity terms of the pods on one node, equal terms merged with a multiplicity, each
@@ -139,6 +142,15 @@ final class NodeTerms {
     private AffinityTerm[] antiTerm = new AffinityTerm[0];
     private int[] antiValue = new int[0];
     private int[] antiPods = new int[0];
+    /**
+     * Per required anti-affinity term, the pods holding it at each (key, node value) pair, summed
+     * over the filled slots and kept up to date as slots change: PreFilter's existing
+     * anti-affinity counts are the sums of the terms that match the incoming pod, once every
+     * node has been refreshed.
+     */
+    private final Map<AffinityTerm, TopologyPairMap> antiSums = new IdentityHashMap<>();
+    /** One past the highest slot ever filled. */
+    private int filled;
 
     Table(PodAffinityTerms.Cache cache) {
       this.cache = cache;
@@ -167,8 +179,13 @@ final class NodeTerms {
       }
       long generation = node.generation();
       if (generations[i] != generation) {
+        if (generations[i] != 0) {
+          addAntiSums(terms[i].requiredAntiAffinity, -1);
+        }
         NodeTerms t = NodeTerms.of(node, cache);
         terms[i] = t;
+        addAntiSums(t.requiredAntiAffinity, 1);
+        filled = Math.max(filled, i + 1);
         int scoring = t.requiredAffinity.size + t.preferredAffinity.size
             + t.preferredAntiAffinity.size;
         Group one = t.requiredAffinity.size == 1 ? t.requiredAffinity
@@ -187,6 +204,49 @@ final class NodeTerms {
         generations[i] = generation;
       }
       return i;
+    }
+
+    private void addAntiSums(Group g, int sign) {
+      for (int j = 0; j < g.size; j++) {
+        if (g.values[j] >= 0) {
+          antiSums.computeIfAbsent(g.terms[j], t -> new TopologyPairMap())
+              .add(TopologyPairMap.pair(g.terms[j].topologyKeyId, g.values[j]),
+                  (long) sign * g.pods[j]);
+        }
+      }
+    }
+
+    /**
+     * Upstream's existing anti-affinity counts over the nodes at indexes 0..size-1, which {@link
+     * #refresh} must have seen this cycle (slots from {@code size} on, nodes that left, are
+     * emptied first): the pods whose required anti-affinity terms {@code incoming} matches, per
+     * (key, value) pair of their node. Pairs whose count fell to zero may remain as zero entries.
+     */
+    TopologyPairMap existingAntiCounts(int size, TermMatches incoming) {
+      for (int i = size; i < filled; i++) {
+        if (generations[i] != 0) {
+          addAntiSums(terms[i].requiredAntiAffinity, -1);
+          generations[i] = 0;
+          terms[i] = null;
+        }
+      }
+      filled = Math.min(filled, size);
+      TopologyPairMap out = null;
+      for (Iterator<Map.Entry<AffinityTerm, TopologyPairMap>> it = antiSums.entrySet().iterator();
+          it.hasNext(); ) {
+        Map.Entry<AffinityTerm, TopologyPairMap> e = it.next();
+        TopologyPairMap sums = e.getValue();
+        if (sums.nonZero() == 0) {
+          it.remove(); // a term no pod holds any more: nothing to add, now or later
+        } else if (incoming.matches(e.getKey())) {
+          if (out == null) {
+            out = sums.copy();
+          } else {
+            out.addAll(sums);
+          }
+        }
+      }
+      return out == null ? new TopologyPairMap() : out;
     }
 
     NodeTerms terms(int slot) {
