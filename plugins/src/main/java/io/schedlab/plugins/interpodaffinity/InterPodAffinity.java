@@ -484,7 +484,20 @@ public final class InterPodAffinity
   // ---- PreScore / Score ----
 
   /** Scores per topology pair, and the distinct topology keys Score must look up. */
-  record PreScoreState(TopologyPairMap scores, int[] topologyKeyIds) implements ImmutableStateData {
+  record PreScoreState(TopologyPairMap scores, int[] topologyKeyIds, int[] valueKeys,
+      TermPodCounts[] valueTables) implements ImmutableStateData {
+    /**
+     * The node's value id for a topology key, or -1: from the count table PreScore refreshed
+     * for every node when one has that key, which spares Score a search of the node's labels.
+     */
+    int value(NodeInfo node, int keyId) {
+      for (int i = 0; i < valueKeys.length; i++) {
+        if (valueKeys[i] == keyId) {
+          return valueTables[i].value(node, 0);
+        }
+      }
+      return node.labels().get(keyId);
+    }
   }
 
   private TermPodCounts[] anyTables(AffinityTerm[] ts) {
@@ -606,11 +619,27 @@ public final class InterPodAffinity
     Map<String, String> nsLabels = namespaceLabels(pod.namespace());
 
     ScoreBuilder b;
+    int[] valueKeys = NO_KEYS;
+    TermPodCounts[] valueTables = NO_TABLES;
     synchronized (podCounts) {
       b = new ScoreBuilder(scoreHint);
       TermMatches incoming = new TermMatches(pod, nsLabels);
       TermPodCounts[] affinityTables = anyTables(preferredAffinity);
       TermPodCounts[] antiAffinityTables = anyTables(preferredAntiAffinity);
+      if (candidates.size() == handle.snapshot().size()) {
+        // Every node's tables are refreshed below, so Score can read node values from them.
+        int n = preferredAffinity.length + preferredAntiAffinity.length;
+        valueKeys = new int[n];
+        valueTables = new TermPodCounts[n];
+        for (int j = 0; j < preferredAffinity.length; j++) {
+          valueKeys[j] = preferredAffinity[j].topologyKeyId;
+          valueTables[j] = affinityTables[j];
+        }
+        for (int j = 0; j < preferredAntiAffinity.length; j++) {
+          valueKeys[preferredAffinity.length + j] = preferredAntiAffinity[j].topologyKeyId;
+          valueTables[preferredAffinity.length + j] = antiAffinityTables[j];
+        }
+      }
       // A node without labels has no topology value for any term, so it adds nothing.
       for (int k = 0, size = candidates.size(); k < size; k++) {
         NodeInfo node = candidates.get(k);
@@ -648,17 +677,16 @@ public final class InterPodAffinity
       return Status.SKIP;
     }
     state.write(PRE_SCORE_KEY,
-        new PreScoreState(b.scores, b.keyIds()));
+        new PreScoreState(b.scores, b.keyIds(), valueKeys, valueTables));
     return Status.SUCCESS;
   }
 
   @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
     PreScoreState s = preScoreState(state);
-    LabelSet labels = node.labels();
     long score = 0;
     for (int keyId : s.topologyKeyIds()) {
-      int value = labels.get(keyId);
+      int value = s.value(node, keyId);
       if (value >= 0) {
         score += s.scores().get(TopologyPairMap.pair(keyId, value));
       }
