@@ -22,7 +22,6 @@ import io.schedlab.framework.ImmutableStateData;
 import io.schedlab.framework.StateData;
 import io.schedlab.framework.Status;
 import io.schedlab.framework.StatusException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +35,15 @@ import java.util.Map;
  * affinity terms that match the incoming pod; NormalizeScore scales min..max to 0..100.
  *
  * <p>Implementation note: a topology pair (label key, value) is two interned ids packed in a
- * long, and the per-pair counts and scores live in {@link TopologyPairMap}s. PreFilter and
- * PreScore walk the pods once per cycle; Filter and Score only look the node's labels up in those
- * maps. Existing pods' terms are compiled once per PodInfo ({@link PodAffinityTerms.Cache}); the
+ * long, and the per-pair counts and scores live in {@link TopologyPairMap}s. Existing pods'
+ * terms are compiled once per PodInfo and equal terms share one instance ({@link
+ * PodAffinityTerms.Cache}). What PreFilter and PreScore need from each node is kept from cycle
+ * to cycle, per node index and tagged with the node's generation, so a cycle only recomputes the
+ * nodes whose pods or labels changed: the node's terms merged by instance ({@link NodeTerms}),
+ * and how many of its pods each term of the incoming pod selects ({@link TermPodCounts}); both
+ * keep running pair sums that become the cycle's maps when every node was refreshed. Matching
+ * the incoming pod against existing terms is decided once per distinct term ({@link
+ * TermMatches}). Filter and Score read node values from those tables and probe the maps. The
  * incoming pod's namespace selectors are unrolled against the Namespace objects each cycle, as
  * upstream does.
  */

@@ -51,9 +51,12 @@ import java.util.Set;
  * <p>Implementation note: PreFilter and PreScore do all per-pod work once per cycle: constraints
  * are compiled with interned keys ({@link SpreadConstraint}, {@link InternedSelector}), every
  * eligible node's matching pods are counted into per-domain arrays ({@link Domains}), and whether
- * the incoming pod matches its own selectors is decided up front. Filter and Score then cost one
- * label lookup, one int-table probe and an array read per constraint; only hostname soft
- * constraints count the node's own pods in Score, as upstream does.
+ * the incoming pod matches its own selectors is decided up front. The per-node inputs of that
+ * pass are kept from cycle to cycle: matching-pod counts per node, recounted only when the
+ * node's generation moved ({@link MatchCounts}), and each node's topology values, reread only
+ * when its label set changed ({@link NodeLabelValues}). Filter and Score then cost one table
+ * read, one int-table probe and an array read per constraint; only hostname soft constraints
+ * count the node's own pods in Score, as upstream does.
  */
 public final class PodTopologySpread
     implements PreFilterPlugin,
@@ -615,8 +618,9 @@ public final class PodTopologySpread
     long[][] counts = new long[n][];
     double[] weights = new double[n];
     int[] values = new int[n];
+    NodeLabelValues[] keys;
     synchronized (matchCounts) {
-      NodeLabelValues[] keys = keyTables(cs);
+      keys = keyTables(cs);
       int ignored = 0;
       for (int k = 0, size = filteredNodes.size(); k < size; k++) {
         if (!readValues(filteredNodes.get(k), keys, values) && requireAll) {
@@ -664,7 +668,7 @@ public final class PodTopologySpread
         }
       }
     }
-    state.write(PRE_SCORE_KEY, new PreScoreState(cs, requireAll, ns, domains, counts, weights));
+    state.write(PRE_SCORE_KEY, new PreScoreState(cs, requireAll, ns, domains, counts, weights, keys));
     return Status.SUCCESS;
   }
 
@@ -675,15 +679,14 @@ public final class PodTopologySpread
   @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
     PreScoreState s = state.require(PRE_SCORE_KEY);
-    LabelSet labels = node.labels();
-    if (s.ignored(labels)) {
+    if (s.ignored(node)) {
       return 0;
     }
     double score = 0;
     SpreadConstraint[] cs = s.constraints;
     for (int i = 0; i < cs.length; i++) {
       SpreadConstraint c = cs[i];
-      int value = labels.get(c.keyId);
+      int value = s.values[i].peek(node);
       if (value < 0) {
         continue;
       }
@@ -715,7 +718,7 @@ public final class PodTopologySpread
     long minScore = Long.MAX_VALUE;
     long maxScore = 0;
     for (int i = 0; i < scores.length; i++) {
-      if (s.ignored(nodes.get(i).labels())) {
+      if (s.ignored(nodes.get(i))) {
         scores[i] = INVALID_SCORE;
         continue;
       }
