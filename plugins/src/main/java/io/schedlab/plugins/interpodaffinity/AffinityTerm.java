@@ -28,9 +28,22 @@ final class AffinityTerm {
   final String topologyKey;
   final int topologyKeyId;
   final int weight;
+  /**
+   * What the term was compiled from; terms with equal sources match the same pods, which lets
+   * identical terms of many pods share one instance and one answer per cycle.
+   */
+  final Object source;
+
+  /** The inputs of {@link #compile}, after defaulting. */
+  private record Source(LabelSelector selector, Set<String> namespaces,
+      LabelSelector namespaceSelector, String topologyKey, int weight) {}
+
+  /** A term whose namespace selector was unrolled into {@code namespaces}. */
+  private record Unrolled(Object original, Set<String> namespaces) {}
 
   private AffinityTerm(InternedSelector selector, Set<String> namespaces, Selector namespaceSelector,
-      String topologyKey, int topologyKeyId, int weight) {
+      String topologyKey, int topologyKeyId, int weight, Object source) {
+    this.source = source;
     this.selector = selector;
     this.namespaces = namespaces;
     this.namespaceSelector = namespaceSelector;
@@ -58,7 +71,8 @@ final class AffinityTerm {
         ? Set.of(owner.namespace())
         : Set.copyOf(term.namespaces());
     String key = term.topologyKey() == null ? "" : term.topologyKey();
-    return new AffinityTerm(selector, namespaces, nsSelector, key, interner.id(key), weight);
+    return new AffinityTerm(selector, namespaces, nsSelector, key, interner.id(key), weight,
+        new Source(labelSelector, namespaces, term.namespaceSelector(), key, weight));
   }
 
   private static Selector compileSelector(LabelSelector s, String[] error) {
@@ -134,7 +148,8 @@ final class AffinityTerm {
         merged.add(ns.metadata().name());
       }
     }
-    return new AffinityTerm(selector, Set.copyOf(merged), LabelSelectors.NOTHING, topologyKey,
-        topologyKeyId, weight);
+    Set<String> unrolled = Set.copyOf(merged);
+    return new AffinityTerm(selector, unrolled, LabelSelectors.NOTHING, topologyKey,
+        topologyKeyId, weight, new Unrolled(source, unrolled));
   }
 }

@@ -7,6 +7,7 @@ import io.schedlab.api.WeightedPodAffinityTerm;
 import io.schedlab.framework.LabelInterner;
 import io.schedlab.framework.PodInfo;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -132,8 +133,12 @@ final class PodAffinityTerms {
    * cycle. Synchronized because preemption may run AddPod/RemovePod from several threads.
    */
   static final class Cache {
+    /** Beyond this many distinct terms the canonical table starts over, so it cannot grow without bound. */
+    private static final int MAX_CANONICAL_TERMS = 8192;
+
     private final LabelInterner interner;
     private final Map<PodInfo, PodAffinityTerms> byPod = new WeakHashMap<>();
+    private final Map<Object, AffinityTerm> canonical = new HashMap<>();
 
     Cache(LabelInterner interner) {
       this.interner = interner;
@@ -146,10 +151,34 @@ final class PodAffinityTerms {
       synchronized (byPod) {
         PodAffinityTerms t = byPod.get(pod);
         if (t == null) {
-          t = compile(pod, interner);
+          t = canonical(compile(pod, interner));
           byPod.put(pod, t);
         }
         return t;
+      }
+    }
+
+    /** The terms with each replaced by the first equal one seen (caller holds the monitor of byPod). */
+    private PodAffinityTerms canonical(PodAffinityTerms t) {
+      if (t == NONE) {
+        return t;
+      }
+      if (canonical.size() > MAX_CANONICAL_TERMS) {
+        canonical.clear();
+      }
+      canonicalize(t.requiredAffinity);
+      canonicalize(t.requiredAntiAffinity);
+      canonicalize(t.preferredAffinity);
+      canonicalize(t.preferredAntiAffinity);
+      return t;
+    }
+
+    private void canonicalize(AffinityTerm[] terms) {
+      for (int i = 0; i < terms.length; i++) {
+        AffinityTerm seen = canonical.putIfAbsent(terms[i].source, terms[i]);
+        if (seen != null) {
+          terms[i] = seen;
+        }
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.schedlab.plugins.podtopologyspread;
 
 import io.schedlab.framework.InternedSelector;
+import io.schedlab.api.Affinity;
 import io.schedlab.api.LabelSelector;
 import io.schedlab.api.Node;
 import io.schedlab.api.OwnerReference;
@@ -50,9 +51,12 @@ import java.util.Set;
  * <p>Implementation note: PreFilter and PreScore do all per-pod work once per cycle: constraints
  * are compiled with interned keys ({@link SpreadConstraint}, {@link InternedSelector}), every
  * eligible node's matching pods are counted into per-domain arrays ({@link Domains}), and whether
- * the incoming pod matches its own selectors is decided up front. Filter and Score then cost one
- * label lookup, one int-table probe and an array read per constraint; only hostname soft
- * constraints count the node's own pods in Score, as upstream does.
+ * the incoming pod matches its own selectors is decided up front. The per-node inputs of that
+ * pass are kept from cycle to cycle: matching-pod counts per node, recounted only when the
+ * node's generation moved ({@link MatchCounts}), and each node's topology values, reread only
+ * when its label set changed ({@link NodeLabelValues}). Filter and Score then cost one table
+ * read, one int-table probe and an array read per constraint; only hostname soft constraints
+ * count the node's own pods in Score, as upstream does.
  */
 public final class PodTopologySpread
     implements PreFilterPlugin,
@@ -123,6 +127,7 @@ public final class PodTopologySpread
   private final List<TopologySpreadConstraint> defaultConstraints;
   private final boolean systemDefaulted;
   private final int emptyValueId;
+  private final MatchCounts.Tables matchCounts = new MatchCounts.Tables();
 
   public PodTopologySpread(PodTopologySpreadArgs args, Handle handle) {
     this(args, handle, Features.DEFAULTS);
@@ -223,15 +228,24 @@ public final class PodTopologySpread
     if (cs.length == 0) {
       return NONE;
     }
-    InternedSelector selector = defaultSelector(pod);
-    if (selector.isEmpty()) {
+    DefaultSelector selector = defaultSelector(pod);
+    if (selector.selector().isEmpty()) {
       return NONE;
     }
     for (int i = 0; i < cs.length; i++) {
-      cs[i] = cs[i].withSelector(selector);
+      cs[i] = cs[i].withSelector(selector.selector(), selector.source());
     }
     return cs;
   }
+
+  /** Where a pod's own constraint selector came from: the API selector and the matchLabelKeys values. */
+  private record OwnSelectorSource(LabelSelector selector, Map<String, String> matchLabels) {}
+
+  /** Where a default selector came from: the merged Service selectors and the owner's selector. */
+  private record DefaultSelectorSource(Map<String, String> services, LabelSelector owner) {}
+
+  /** A default selector with its source (see {@link SpreadConstraint#selectorSource}). */
+  private record DefaultSelector(InternedSelector selector, Object source) {}
 
   /** Upstream's filterTopologySpreadConstraints. */
   private SpreadConstraint[] compile(
@@ -242,8 +256,9 @@ public final class PodTopologySpread
         continue;
       }
       InternedSelector selector = InternedSelector.of(c.labelSelector(), interner);
+      Map<String, String> matchLabels = Map.of();
       if (features.matchLabelKeys() && !c.matchLabelKeys().isEmpty()) {
-        Map<String, String> matchLabels = new LinkedHashMap<>();
+        matchLabels = new LinkedHashMap<>();
         for (String key : c.matchLabelKeys()) {
           String v = podLabels.get(key);
           if (v != null) {
@@ -274,6 +289,7 @@ public final class PodTopologySpread
               c.topologyKey(),
               interner.id(c.topologyKey()),
               selector,
+              new OwnSelectorSource(c.labelSelector(), matchLabels),
               c.minDomains() == null ? 1 : c.minDomains(),
               honorAffinity,
               honorTaints));
@@ -285,7 +301,7 @@ public final class PodTopologySpread
    * Upstream's helper.DefaultSelector: the selectors of the Services in the pod's namespace that
    * select it, merged, ANDed with the selector of the pod's controlling ReplicaSet or StatefulSet.
    */
-  private InternedSelector defaultSelector(PodInfo pod) {
+  private DefaultSelector defaultSelector(PodInfo pod) {
     ObjectLister objects = handle.objects();
     String ns = pod.namespace();
     Map<String, String> podLabels = pod.pod().metadata().labels();
@@ -299,9 +315,11 @@ public final class PodTopologySpread
       }
     }
     InternedSelector selector = InternedSelector.fromSet(set, interner);
+    DefaultSelector servicesOnly =
+        new DefaultSelector(selector, new DefaultSelectorSource(set, null));
     OwnerReference owner = pod.pod().metadata().controllerRef();
     if (owner == null || !"apps/v1".equals(owner.apiVersion())) {
-      return selector; // ReplicationControllers are not modelled
+      return servicesOnly; // ReplicationControllers are not modelled
     }
     LabelSelector ownerSelector = null;
     if ("ReplicaSet".equals(owner.kind())) {
@@ -312,12 +330,14 @@ public final class PodTopologySpread
       ownerSelector = ss == null ? null : ss.spec().selector();
     }
     if (ownerSelector == null) {
-      return selector;
+      return servicesOnly;
     }
     try {
-      return selector.and(InternedSelector.of(ownerSelector, interner));
+      return new DefaultSelector(
+          selector.and(InternedSelector.of(ownerSelector, interner)),
+          new DefaultSelectorSource(set, ownerSelector));
     } catch (IllegalArgumentException invalid) {
-      return selector; // upstream skips an owner selector it cannot parse
+      return servicesOnly; // upstream skips an owner selector it cannot parse
     }
   }
 
@@ -325,22 +345,47 @@ public final class PodTopologySpread
     return ns == null ? "" : ns;
   }
 
-  /** Upstream's countPodsMatchSelector: same namespace, not terminating; an empty selector counts none. */
-  private static int countMatching(List<PodInfo> pods, InternedSelector selector, String ns) {
-    if (selector.isEmpty()) {
-      return 0;
+  /** The count table of each constraint; the caller holds the monitor of {@link #matchCounts}. */
+  private MatchCounts[] tables(SpreadConstraint[] cs, String ns) {
+    MatchCounts[] tables = new MatchCounts[cs.length];
+    for (int i = 0; i < cs.length; i++) {
+      tables[i] = matchCounts.of(cs[i].selectorSource, ns);
     }
-    int count = 0;
-    for (int i = 0, n = pods.size(); i < n; i++) {
-      PodInfo p = pods.get(i);
-      if (p.pod().metadata().deletionTimestamp() != null || !p.namespace().equals(ns)) {
-        continue;
-      }
-      if (selector.matches(p.labels())) {
-        count++;
-      }
+    return tables;
+  }
+
+  /** The label value table of each constraint's key; the caller holds the monitor of {@link #matchCounts}. */
+  private NodeLabelValues[] keyTables(SpreadConstraint[] cs) {
+    NodeLabelValues[] keys = new NodeLabelValues[cs.length];
+    for (int i = 0; i < cs.length; i++) {
+      keys[i] = matchCounts.values(cs[i].keyId);
     }
-    return count;
+    return keys;
+  }
+
+  /**
+   * Puts the node's value id for each constraint's key in {@code into} (-1 when missing); true
+   * when the node carries every key (upstream's nodeLabelsMatchSpreadConstraints).
+   */
+  private static boolean readValues(NodeInfo node, NodeLabelValues[] keys, int[] into) {
+    boolean all = true;
+    for (int i = 0; i < keys.length; i++) {
+      int v = keys[i].valueOf(node);
+      into[i] = v;
+      all &= v >= 0;
+    }
+    return all;
+  }
+
+  /** True when the pod has neither a nodeSelector nor required node affinity, so every node matches. */
+  private static boolean admitsEveryNode(Pod pod) {
+    if (!pod.spec().nodeSelector().isEmpty()) {
+      return false;
+    }
+    Affinity a = pod.spec().affinity();
+    return a == null
+        || a.nodeAffinity() == null
+        || a.nodeAffinity().requiredDuringSchedulingIgnoredDuringExecution() == null;
   }
 
   private static boolean anyHonorAffinity(SpreadConstraint[] cs) {
@@ -390,10 +435,12 @@ public final class PodTopologySpread
     }
     Pod api = pod.pod();
     RequiredNodeAffinity affinity = NodeSelectors.requiredNodeAffinity(api);
+    boolean anyNode = admitsEveryNode(api);
     List<Toleration> tolerations = api.spec().tolerations();
     boolean policies = features.nodeInclusionPolicy();
-    boolean checkAffinity = policies && anyHonorAffinity(cs);
+    boolean checkAffinity = policies && !anyNode && anyHonorAffinity(cs);
     boolean checkTaints = policies && anyHonorTaints(cs);
+    boolean filterByAffinity = !policies && !anyNode;
     String ns = pod.namespace();
     int n = cs.length;
     Domains[] domains = new Domains[n];
@@ -403,31 +450,36 @@ public final class PodTopologySpread
       domains[i] = new Domains(expected);
       counts[i] = new int[Math.max(4, expected)];
     }
-    for (int k = 0, size = nodes.size(); k < size; k++) {
-      NodeInfo node = nodes.get(k);
-      Node apiNode = node.node();
-      if (apiNode == null) {
-        continue;
-      }
-      if (!policies && !affinity.matches(apiNode)) {
-        continue;
-      }
-      LabelSet labels = node.labels();
-      if (!SpreadConstraint.nodeHasAllKeys(labels, cs)) {
-        continue;
-      }
-      boolean affinityOk = !checkAffinity || affinity.matches(apiNode);
-      boolean taintsOk = !checkTaints || toleratesNode(apiNode, tolerations);
-      for (int i = 0; i < n; i++) {
-        SpreadConstraint c = cs[i];
-        if (policies && !included(c, affinityOk, taintsOk)) {
+    int[] values = new int[n];
+    NodeLabelValues[] keys;
+    synchronized (matchCounts) {
+      MatchCounts[] tables = tables(cs, ns);
+      keys = keyTables(cs);
+      for (int k = 0, size = nodes.size(); k < size; k++) {
+        NodeInfo node = nodes.get(k);
+        Node apiNode = node.node();
+        if (apiNode == null) {
           continue;
         }
-        int d = domains[i].add(labels.get(c.keyId));
-        if (d == counts[i].length) {
-          counts[i] = Arrays.copyOf(counts[i], d * 2);
+        if (filterByAffinity && !affinity.matches(apiNode)) {
+          continue;
         }
-        counts[i][d] += countMatching(node.pods(), c.selector, ns);
+        if (!readValues(node, keys, values)) {
+          continue;
+        }
+        boolean affinityOk = !checkAffinity || affinity.matches(apiNode);
+        boolean taintsOk = !checkTaints || toleratesNode(apiNode, tolerations);
+        for (int i = 0; i < n; i++) {
+          SpreadConstraint c = cs[i];
+          if (policies && !included(c, affinityOk, taintsOk)) {
+            continue;
+          }
+          int d = domains[i].add(values[i]);
+          if (d == counts[i].length) {
+            counts[i] = Arrays.copyOf(counts[i], d * 2);
+          }
+          counts[i][d] += tables[i].count(node, c.selector, ns);
+        }
       }
     }
     boolean[] selfMatch = new boolean[n];
@@ -437,7 +489,7 @@ public final class PodTopologySpread
     }
     state.write(
         PRE_FILTER_KEY,
-        new PreFilterState(cs, selfMatch, affinity, tolerations, interner, domains, counts));
+        new PreFilterState(cs, selfMatch, affinity, tolerations, interner, domains, keys, counts));
     return PreFilterResult.SUCCESS;
   }
 
@@ -509,11 +561,10 @@ public final class PodTopologySpread
     if (s == null) {
       return notFound(PRE_FILTER_KEY);
     }
-    LabelSet labels = node.labels();
     SpreadConstraint[] cs = s.constraints;
     for (int i = 0; i < cs.length; i++) {
       SpreadConstraint c = cs[i];
-      int value = labels.get(c.keyId);
+      int value = s.values[i].peek(node);
       if (value < 0) {
         return LABEL_MISSING;
       }
@@ -556,60 +607,68 @@ public final class PodTopologySpread
     for (int i = 0; i < n; i++) {
       domains[i] = new Domains(8);
     }
-    int ignored = 0;
-    for (int k = 0, size = filteredNodes.size(); k < size; k++) {
-      LabelSet labels = filteredNodes.get(k).labels();
-      if (requireAll && !SpreadConstraint.nodeHasAllKeys(labels, cs)) {
-        ignored++;
-        continue;
-      }
-      for (int i = 0; i < n; i++) {
-        if (!cs[i].hostname) {
-          domains[i].add(valueOrEmpty(labels.get(cs[i].keyId)));
-        }
-      }
-    }
-    long[][] counts = new long[n][];
-    double[] weights = new double[n];
-    for (int i = 0; i < n; i++) {
-      counts[i] = new long[domains[i].size()];
-      int topologySize = cs[i].hostname ? filteredNodes.size() - ignored : domains[i].size();
-      weights[i] = Math.log(topologySize + 2);
-    }
-
     RequiredNodeAffinity affinity = NodeSelectors.requiredNodeAffinity(api);
+    boolean anyNode = admitsEveryNode(api);
     List<Toleration> tolerations = api.spec().tolerations();
     boolean policies = features.nodeInclusionPolicy();
-    boolean checkAffinity = policies && anyHonorAffinity(cs);
+    boolean checkAffinity = policies && !anyNode && anyHonorAffinity(cs);
     boolean checkTaints = policies && anyHonorTaints(cs);
+    boolean filterByAffinity = !policies && !anyNode;
     String ns = pod.namespace();
-    for (int k = 0, size = allNodes.size(); k < size; k++) {
-      NodeInfo node = allNodes.get(k);
-      Node apiNode = node.node();
-      if (apiNode == null) {
-        continue;
-      }
-      if (!policies && !affinity.matches(apiNode)) {
-        continue;
-      }
-      LabelSet labels = node.labels();
-      if (requireAll && !SpreadConstraint.nodeHasAllKeys(labels, cs)) {
-        continue;
-      }
-      boolean affinityOk = !checkAffinity || affinity.matches(apiNode);
-      boolean taintsOk = !checkTaints || toleratesNode(apiNode, tolerations);
-      for (int i = 0; i < n; i++) {
-        SpreadConstraint c = cs[i];
-        if (policies && !included(c, affinityOk, taintsOk)) {
+    long[][] counts = new long[n][];
+    double[] weights = new double[n];
+    int[] values = new int[n];
+    NodeLabelValues[] keys;
+    synchronized (matchCounts) {
+      keys = keyTables(cs);
+      int ignored = 0;
+      for (int k = 0, size = filteredNodes.size(); k < size; k++) {
+        if (!readValues(filteredNodes.get(k), keys, values) && requireAll) {
+          ignored++;
           continue;
         }
-        int d = domains[i].find(valueOrEmpty(labels.get(c.keyId)));
-        if (d >= 0) {
-          counts[i][d] += countMatching(node.pods(), c.selector, ns);
+        for (int i = 0; i < n; i++) {
+          if (!cs[i].hostname) {
+            domains[i].add(valueOrEmpty(values[i]));
+          }
+        }
+      }
+      boolean anyDomains = false;
+      for (int i = 0; i < n; i++) {
+        counts[i] = new long[domains[i].size()];
+        int topologySize = cs[i].hostname ? filteredNodes.size() - ignored : domains[i].size();
+        weights[i] = Math.log(topologySize + 2);
+        anyDomains |= domains[i].size() > 0;
+      }
+      // Hostname constraints are counted per node in Score, so only domains need this pass.
+      MatchCounts[] tables = anyDomains ? tables(cs, ns) : null;
+      for (int k = 0, size = anyDomains ? allNodes.size() : 0; k < size; k++) {
+        NodeInfo node = allNodes.get(k);
+        Node apiNode = node.node();
+        if (apiNode == null) {
+          continue;
+        }
+        if (filterByAffinity && !affinity.matches(apiNode)) {
+          continue;
+        }
+        if (!readValues(node, keys, values) && requireAll) {
+          continue;
+        }
+        boolean affinityOk = !checkAffinity || affinity.matches(apiNode);
+        boolean taintsOk = !checkTaints || toleratesNode(apiNode, tolerations);
+        for (int i = 0; i < n; i++) {
+          SpreadConstraint c = cs[i];
+          if (c.hostname || (policies && !included(c, affinityOk, taintsOk))) {
+            continue;
+          }
+          int d = domains[i].find(valueOrEmpty(values[i]));
+          if (d >= 0) {
+            counts[i][d] += tables[i].count(node, c.selector, ns);
+          }
         }
       }
     }
-    state.write(PRE_SCORE_KEY, new PreScoreState(cs, requireAll, ns, domains, counts, weights));
+    state.write(PRE_SCORE_KEY, new PreScoreState(cs, requireAll, ns, domains, counts, weights, keys));
     return Status.SUCCESS;
   }
 
@@ -620,21 +679,20 @@ public final class PodTopologySpread
   @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
     PreScoreState s = state.require(PRE_SCORE_KEY);
-    LabelSet labels = node.labels();
-    if (s.ignored(labels)) {
+    if (s.ignored(node)) {
       return 0;
     }
     double score = 0;
     SpreadConstraint[] cs = s.constraints;
     for (int i = 0; i < cs.length; i++) {
       SpreadConstraint c = cs[i];
-      int value = labels.get(c.keyId);
+      int value = s.values[i].peek(node);
       if (value < 0) {
         continue;
       }
       long count;
       if (c.hostname) {
-        count = countMatching(node.pods(), c.selector, s.namespace);
+        count = MatchCounts.countMatching(node.pods(), c.selector, s.namespace);
       } else {
         int d = s.domains[i].find(value);
         count = d < 0 ? 0 : s.counts[i][d];
@@ -660,7 +718,7 @@ public final class PodTopologySpread
     long minScore = Long.MAX_VALUE;
     long maxScore = 0;
     for (int i = 0; i < scores.length; i++) {
-      if (s.ignored(nodes.get(i).labels())) {
+      if (s.ignored(nodes.get(i))) {
         scores[i] = INVALID_SCORE;
         continue;
       }

@@ -28,6 +28,8 @@ public final class PreFilterState implements StateData {
   final List<Toleration> tolerations;
   final LabelInterner interner;
   final Domains[] domains;
+  /** Where Filter reads each constraint's node value: tables PreFilter just refreshed. */
+  final NodeLabelValues[] values;
   final int[][] counts;
   /** Per constraint: {domain0, count0, domain1, count1}; path 0 always holds the minimum. */
   final int[][] paths;
@@ -39,7 +41,9 @@ public final class PreFilterState implements StateData {
       List<Toleration> tolerations,
       LabelInterner interner,
       Domains[] domains,
+      NodeLabelValues[] values,
       int[][] counts) {
+    this.values = values;
     this.constraints = constraints;
     this.selfMatch = selfMatch;
     this.requiredNodeAffinity = requiredNodeAffinity;
@@ -64,6 +68,7 @@ public final class PreFilterState implements StateData {
     tolerations = o.tolerations;
     interner = o.interner;
     domains = o.domains.clone();
+    values = o.values;
     counts = new int[o.counts.length][];
     paths = new int[o.paths.length][];
     for (int i = 0; i < counts.length; i++) {

@@ -15,6 +15,8 @@ final class SpreadConstraint {
   final String topologyKey;
   final int keyId;
   final InternedSelector selector;
+  /** What the selector was compiled from: equal sources give equal selectors (see {@link MatchCounts}). */
+  final Object selectorSource;
   final int minDomains;
   final boolean honorNodeAffinity;
   final boolean honorNodeTaints;
@@ -25,6 +27,7 @@ final class SpreadConstraint {
       String topologyKey,
       int keyId,
       InternedSelector selector,
+      Object selectorSource,
       int minDomains,
       boolean honorNodeAffinity,
       boolean honorNodeTaints) {
@@ -32,15 +35,16 @@ final class SpreadConstraint {
     this.topologyKey = topologyKey;
     this.keyId = keyId;
     this.selector = selector;
+    this.selectorSource = selectorSource;
     this.minDomains = minDomains;
     this.honorNodeAffinity = honorNodeAffinity;
     this.honorNodeTaints = honorNodeTaints;
     this.hostname = HOSTNAME.equals(topologyKey);
   }
 
-  SpreadConstraint withSelector(InternedSelector s) {
+  SpreadConstraint withSelector(InternedSelector s, Object source) {
     return new SpreadConstraint(
-        maxSkew, topologyKey, keyId, s, minDomains, honorNodeAffinity, honorNodeTaints);
+        maxSkew, topologyKey, keyId, s, source, minDomains, honorNodeAffinity, honorNodeTaints);
   }
 
   /** Upstream's nodeLabelsMatchSpreadConstraints: the node carries every constraint's key. */

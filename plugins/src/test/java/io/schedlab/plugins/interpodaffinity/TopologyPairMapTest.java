@@ -44,4 +44,23 @@ class TopologyPairMapTest {
     assertThat(TopologyPairMap.keyIdOf(TopologyPairMap.pair(Integer.MAX_VALUE, 1)))
         .isEqualTo(Integer.MAX_VALUE);
   }
+
+  @Test
+  void remembersTheDistinctKeysOfItsPairsAndCopiesThem() {
+    TopologyPairMap m = TopologyPairMap.withExpected(3000);
+    m.add(TopologyPairMap.pair(9, 1), 1);
+    m.add(TopologyPairMap.pair(2, 1), 1);
+    m.add(TopologyPairMap.pair(9, 2), -1);
+    m.add(TopologyPairMap.pair(2, 1), -1);
+    assertThat(m.keyCount()).isEqualTo(2);
+    assertThat(m.keyId(0)).isEqualTo(9);
+    assertThat(m.keyId(1)).isEqualTo(2);
+    TopologyPairMap c = m.copy();
+    c.add(TopologyPairMap.pair(0, 0), 1);
+    assertThat(c.keyCount()).isEqualTo(3);
+    assertThat(c.keyId(2)).isZero();
+    assertThat(m.keyCount()).isEqualTo(2);
+    assertThat(c.get(TopologyPairMap.pair(0, 0))).isEqualTo(1);
+    assertThat(m.get(TopologyPairMap.pair(0, 0))).isZero();
+  }
 }
