@@ -117,6 +117,19 @@ class RunMetricsSimulationTest {
     assertThat(t.podsPerSecond()).isCloseTo(2 / t.cycleSeconds(), within(1e-6));
   }
 
+  @Test
+  void anAttemptsOnlyRecorderGetsNoPluginCalls() {
+    HdrLatencyRecorder rec = new HdrLatencyRecorder();
+    Scenario s = ScenarioLoader.parse(PREEMPTION, "preemption.yaml", null);
+    Registry registry = InTreeRegistry.create();
+    ClusterSimulation sim = new ClusterSimulation(s, SchedulerConfig.defaults(registry), registry,
+        StandardClusterModel.create(), new PodMetrics());
+    sim.setLatencyRecorder(io.schedlab.framework.runtime.LatencyRecorder.attemptsOnly(rec));
+    sim.runUntil(s.untilNanos());
+    assertThat(rec.keys()).containsExactly("SchedulingAttempt/scheduled",
+        "SchedulingAttempt/unschedulable");
+  }
+
   static final String PREEMPTION = """
       apiVersion: schedlab.io/v1alpha1
       kind: Scenario

@@ -172,12 +172,14 @@ public final class Scheduler implements AutoCloseable {
   /**
    * Times each plugin call of one attempt in ten (the first, the eleventh, ...) into
    * {@code recorder}, for every profile, and every attempt's whole scheduling cycle under
-   * {@link #SCHEDULING_ATTEMPT}; null turns timing off.
+   * {@link #SCHEDULING_ATTEMPT}; null turns timing off. A recorder that does not {@link
+   * io.schedlab.framework.runtime.LatencyRecorder#recordsPluginCalls record plugin calls} gets
+   * the attempts only.
    */
   public void setLatencyRecorder(io.schedlab.framework.runtime.LatencyRecorder recorder) {
     attemptRecorder = recorder;
     for (Framework f : profiles.values()) {
-      f.setLatencyRecorder(recorder);
+      f.setLatencyRecorder(recorder != null && recorder.recordsPluginCalls() ? recorder : null);
     }
   }
 
