@@ -96,7 +96,7 @@ public final class FilterScoreCycle {
     // Positions are node indexes (the wave starts at node 0), as the scheduler filters a wave.
     profile.runFilterPluginsOnWave(state, pod, nodes, 0, from, to, outcomes);
     for (int i = from; i < to; i++) {
-      if (outcomes[i].isSuccess()) {
+      if (outcomes[i] == null || outcomes[i].isSuccess()) {
         feasible.add(nodes.get(i));
       }
     }

@@ -95,20 +95,24 @@ public class RooflineBenchmark {
   public void setup() {
     Registry registry = InTreeRegistry.create();
     Snapshot snapshot;
+    List<NodeInfo> list;
     try (BoundCluster cluster = new BoundCluster(NODES, podsPerNode, SchedulerConfig.defaults(registry), registry, 42)) {
       snapshot = cluster.snapshot();
+      // A plain ArrayList of the snapshot's nodes, as the scheduler hands its node list to the
+      // framework, for the roofline and the profile alike.
+      list = new java.util.ArrayList<>(snapshot.list());
       pod = cluster.compile(cluster.pod("incoming"));
       StaticHandle defaultHandle =
           new StaticHandle(snapshot, cluster.scheduler().resources(), cluster.scheduler().labels());
       defaultCycle =
           new FilterScoreCycle(
               FilterScoreCycle.framework(SchedulerConfig.defaults(registry), registry, defaultHandle),
-              snapshot.list());
+              list);
       StaticHandle resourcesHandle =
           new StaticHandle(snapshot, cluster.scheduler().resources(), cluster.scheduler().labels());
       resourcesOnly = FilterScoreCycle.framework(resourcesOnlyConfig(registry), registry, resourcesHandle);
     }
-    nodes = snapshot.list();
+    nodes = list;
     scores = new long[nodes.size()];
   }
 

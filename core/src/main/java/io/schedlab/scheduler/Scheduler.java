@@ -643,7 +643,7 @@ public final class Scheduler implements AutoCloseable {
         Status s = results[i];
         processed = i + 1;
         NodeInfo node = nodes.get((start + i) % n);
-        if (s.isSuccess()) {
+        if (s == null || s.isSuccess()) {
           feasible.add(node);
           if (feasible.size() >= numToFind) {
             break scan;

@@ -399,7 +399,8 @@ public final class Framework implements FilterRunner {
   /**
    * Filters wave positions {@code [from, to)}, position i being node {@code (start + i) mod n}
    * of {@code nodes}, into {@code outcomes[i]}: the same statuses as {@link
-   * #runFilterPluginsWithNominatedPods} node by node. Runs are filtered plugin by plugin, with
+   * #runFilterPluginsWithNominatedPods} node by node, except that a node that passes may be
+   * left null (one reference store less per node on the hot path) instead of Success. Runs are filtered plugin by plugin, with
    * the plugins' own {@link FilterPlugin.RangeFilter} loops where they have one; nodes with
    * nominated pods, sampled (timed) cycles and plugins without a loop go node by node.
    */
@@ -453,11 +454,6 @@ public final class Framework implements FilterRunner {
               run.reject(i, s);
             }
           }
-        }
-      }
-      for (int i = lo; i < hi; i++) {
-        if (outcomes[i] == null) {
-          outcomes[i] = Status.SUCCESS;
         }
       }
     });

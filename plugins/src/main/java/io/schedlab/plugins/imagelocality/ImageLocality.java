@@ -36,7 +36,9 @@ public final class ImageLocality implements ScorePlugin {
    * What one cycle needs: per container (init containers first), the image id in {@code table}
    * (-1 when no node has it) and the image's spread, number of nodes holding it over all nodes.
    */
-  record CycleData(CycleState cycle, PodInfo pod, ImageTable table, int[] imageIds, double[] spreads, int numContainers) {}
+  /** @param anyKnown whether some node reports one of the pod's images; else every node scores 0 */
+  record CycleData(CycleState cycle, PodInfo pod, ImageTable table, int[] imageIds, double[] spreads,
+      int numContainers, boolean anyKnown) {}
 
   private final Handle handle;
   private volatile ImageTable cachedTable;
@@ -54,6 +56,9 @@ public final class ImageLocality implements ScorePlugin {
   @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
     CycleData s = cycleData(state, pod);
+    if (!s.anyKnown()) {
+      return calculatePriority(0, s.numContainers());
+    }
     ImageTable table = s.table();
     int row = table.row(node);
     long sum = 0;
@@ -117,7 +122,11 @@ public final class ImageLocality implements ScorePlugin {
         i++;
       }
     }
-    return new CycleData(state, pod, table, ids, spreads, n);
+    boolean anyKnown = false;
+    for (int id : ids) {
+      anyKnown |= id >= 0;
+    }
+    return new CycleData(state, pod, table, ids, spreads, n, anyKnown);
   }
 
   /** Upstream's calculatePriority: the clamped sum scaled to 0..100. */
@@ -139,10 +148,16 @@ public final class ImageLocality implements ScorePlugin {
     return name;
   }
 
-  // Written here, not shared, so the call to score has one receiver class and inlines.
+  // Written here, not shared, so the call to score has one receiver class and inlines. When no
+  // node reports any of the pod's images every node gets the same score, without reading one.
   @Override
   public RangeScorer rangeScorer() {
     return (state, pod, nodes, from, to, out) -> {
+      CycleData s = cycleData(state, pod);
+      if (!s.anyKnown()) {
+        java.util.Arrays.fill(out, from, to, calculatePriority(0, s.numContainers()));
+        return;
+      }
       for (int i = from; i < to; i++) {
         out[i] = score(state, pod, nodes.get(i));
       }

@@ -35,10 +35,15 @@ public final class NodeName implements FilterPlugin, EnqueueExtensions {
     return List.of(new ClusterEvent(ClusterEvent.Resource.NODE, ClusterEvent.ADD | ClusterEvent.UPDATE));
   }
 
-  // Written here, not shared, so the call to filter has one receiver class and inlines.
+  // Written here, not shared, so the call to filter has one receiver class and inlines. A pod
+  // that names no node passes every node, so the run is left as it is.
   @Override
   public RangeFilter rangeFilter() {
     return (state, pod, run) -> {
+      String wanted = pod.pod().spec().nodeName();
+      if (wanted == null || wanted.isEmpty()) {
+        return;
+      }
       for (int i = run.from(), to = run.to(); i < to; i++) {
         if (run.alive(i)) {
           Status s = filter(state, pod, run.node(i));
