@@ -15,7 +15,9 @@ import java.util.TreeMap;
 /**
  * One benchmark result from JMH's JSON output ({@code -rf json}): the benchmark and its params,
  * the mode, and the primary metric's score, error (99.9 % half-width, as JMH reports it) and
- * unit.
+ * unit. A secondary metric (a profiler's, e.g. the scheduler_perf runner's pods/s and attempt
+ * percentiles, or {@code -prof gc}'s allocation) is a result of its own, named
+ * {@code benchmark:metric}.
  */
 public record JmhResult(String benchmark, Map<String, String> params, String mode, double score,
     double error, String unit) {
@@ -26,9 +28,11 @@ public record JmhResult(String benchmark, Map<String, String> params, String mod
 
   /** The benchmark's short name with its params, e.g. {@code FgdRunBenchmark.run [policy=FGD]}. */
   public String key() {
-    String b = benchmark;
+    int colon = benchmark.indexOf(':');
+    String b = colon < 0 ? benchmark : benchmark.substring(0, colon);
     int dot = b.lastIndexOf('.', b.lastIndexOf('.') - 1);
-    String shortName = dot < 0 ? b : b.substring(dot + 1);
+    String shortName = (dot < 0 ? b : b.substring(dot + 1))
+        + (colon < 0 ? "" : benchmark.substring(colon));
     return params.isEmpty() ? shortName : shortName + " " + params;
   }
 
@@ -72,10 +76,37 @@ public record JmhResult(String benchmark, Map<String, String> params, String mod
         Map.Entry<String, JsonNode> e = it.next();
         params.put(e.getKey(), e.getValue().asText());
       }
-      double error = pm.path("scoreError").isNumber() ? pm.get("scoreError").asDouble() : Double.NaN;
-      out.add(new JmhResult(r.get("benchmark").asText(), params, r.get("mode").asText(),
-          pm.get("score").asDouble(), error, pm.path("scoreUnit").asText("")));
+      String benchmark = r.get("benchmark").asText();
+      String mode = r.get("mode").asText();
+      out.add(result(benchmark, params, mode, pm));
+      Iterator<Map.Entry<String, JsonNode>> secondary = r.path("secondaryMetrics").fields();
+      while (secondary.hasNext()) {
+        Map.Entry<String, JsonNode> e = secondary.next();
+        JsonNode m = e.getValue();
+        if (m.path("score").isNumber()) {
+          out.add(result(benchmark + ":" + e.getKey(), params,
+              secondaryMode(e.getKey(), m.path("scoreUnit").asText("")), m));
+        }
+      }
     }
     return out;
+  }
+
+  private static JmhResult result(String benchmark, Map<String, String> params, String mode,
+      JsonNode metric) {
+    double error = metric.path("scoreError").isNumber()
+        ? metric.get("scoreError").asDouble() : Double.NaN;
+    return new JmhResult(benchmark, params, mode, metric.get("score").asDouble(), error,
+        metric.path("scoreUnit").asText(""));
+  }
+
+  /**
+   * A secondary metric's direction, as a mode: a rate ({@code pods/s}, {@code ops/s}) is better
+   * higher ("thrpt"), except allocation and GC figures, which like times and sizes are better
+   * lower ("avgt").
+   */
+  static String secondaryMode(String name, String unit) {
+    boolean rate = unit.endsWith("/s") || unit.endsWith("/sec");
+    return rate && !name.startsWith("gc.") ? "thrpt" : "avgt";
   }
 }
