@@ -9,10 +9,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Implementation note: a scheduling cycle's Filter or Score wave is tens of microseconds of
  * work, so a hand-off through an executor and futures (tens of microseconds to wake a parked
- * thread) cost more than it saved. Here the workers spin on a job counter for a while after
- * their last job (then park), the caller publishes a job with one volatile write and takes
- * chunks itself, and chunks are claimed from a shared counter, so a worker that wakes late finds
- * the work done instead of delaying it. Each index is written by exactly one chunk into the
+ * thread) cost more than it saved. Here the workers spin on the current-job field for a while
+ * after their last job (then park), the caller publishes a job with one volatile write and takes
+ * chunks itself, and chunks are claimed from the job's own counter, so a worker that wakes late
+ * finds the work done instead of delaying it. Each index is written by exactly one chunk into the
  * caller's own slots and the caller reads them in index order afterwards, so the outcome never
  * depends on thread timing or count.
  */
