@@ -24,6 +24,9 @@ public final class FilterRun {
   private final Status[] outcomes;
   private final Rejections rejections;
   private FilterPlugin plugin;
+  // True while no position holds an outcome, which is the rule in a wave of fitting nodes: then
+  // alive() answers without reading the outcomes.
+  private boolean noneDecided = true;
 
   /**
    * @param nodes the snapshot's node list
@@ -39,6 +42,12 @@ public final class FilterRun {
     this.to = to;
     this.outcomes = outcomes;
     this.rejections = rejections;
+    for (int i = from; i < to; i++) {
+      if (outcomes[i] != null) {
+        noneDecided = false;
+        break;
+      }
+    }
   }
 
   public int from() {
@@ -51,7 +60,7 @@ public final class FilterRun {
 
   /** Whether no plugin has rejected the node at position {@code i} so far. */
   public boolean alive(int i) {
-    return outcomes[i] == null;
+    return noneDecided || outcomes[i] == null;
   }
 
   /** The node at wave position {@code i}. */
@@ -63,6 +72,7 @@ public final class FilterRun {
   /** The node at position {@code i} fails the current plugin with {@code status}. */
   public void reject(int i, Status status) {
     outcomes[i] = rejections.wrap(plugin, status);
+    noneDecided = false;
   }
 
   /** Sets the plugin whose rejections follow; the framework calls this. */
@@ -73,5 +83,6 @@ public final class FilterRun {
   /** Sets the outcome of a node filtered another way (node by node); the framework calls this. */
   public void setOutcome(int i, Status status) {
     outcomes[i] = status;
+    noneDecided = false;
   }
 }
