@@ -54,9 +54,9 @@ public final class NodeAffinity
   private static final CycleState.Key<PreFilterState> PRE_FILTER_KEY = CycleState.Key.of("PreFilter" + NAME);
   private static final CycleState.Key<PreScoreState> PRE_SCORE_KEY = CycleState.Key.of("PreScore" + NAME);
 
-  /** The pod's required affinity, and the same interned for matching many nodes. */
-  record PreFilterState(NodeSelectors.RequiredNodeAffinity required,
-      io.schedlab.framework.InternedNodeAffinity interned) implements ImmutableStateData {
+  /** The pod's nodeSelector and required affinity, interned for matching many nodes. */
+  record PreFilterState(io.schedlab.framework.InternedNodeAffinity interned)
+      implements ImmutableStateData {
   }
 
   /** The pod's parsed preferred terms; null when it has none. */
@@ -110,8 +110,8 @@ public final class NodeAffinity
     if (required == null && addedNodeSelector == null && pod.pod().spec().nodeSelector().isEmpty()) {
       return PreFilterResult.SKIP;
     }
-    state.write(PRE_FILTER_KEY, new PreFilterState(NodeSelectors.requiredNodeAffinity(pod.pod()),
-        io.schedlab.framework.InternedNodeAffinity.of(pod.pod(), labels)));
+    state.write(PRE_FILTER_KEY,
+        new PreFilterState(io.schedlab.framework.InternedNodeAffinity.of(pod.pod(), labels)));
     if (required == null || required.nodeSelectorTerms().isEmpty()) {
       return PreFilterResult.SUCCESS;
     }

@@ -168,10 +168,8 @@ public final class NodeResourcesFit
     if (s.fits(node)) {
       return Status.SUCCESS;
     }
-    List<InsufficientResource> insufficient = fitsRequest(s.requests(), node);
-    if (insufficient.isEmpty()) {
-      return Status.SUCCESS;
-    }
+    // The same comparisons as fits(), now collecting every shortfall with its reason.
+    List<InsufficientResource> insufficient = insufficient(s.requests(), s.checked(), node);
     String[] reasons = new String[insufficient.size()];
     boolean unresolvable = false;
     for (int i = 0; i < reasons.length; i++) {
@@ -183,12 +181,17 @@ public final class NodeResourcesFit
 
   /** Upstream's fitsRequest: every resource that does not fit, in upstream's order. */
   public List<InsufficientResource> fitsRequest(long[] req, NodeInfo node) {
+    return insufficient(req, checkedResources(req), node);
+  }
+
+  /** fitsRequest with the compared resources already resolved. */
+  private List<InsufficientResource> insufficient(long[] req, int[] checked, NodeInfo node) {
     List<InsufficientResource> out = List.of();
     long allowedPods = node.allocatable(ResourceRegistry.PODS);
     if (node.podCount() + 1 > allowedPods) {
       out = add(out, new InsufficientResource("pods", "Too many pods", 1, node.podCount(), allowedPods, false));
     }
-    for (int r : checkedResources(req)) {
+    for (int r : checked) {
       long want = req[r];
       long alloc = node.allocatable(r);
       long used = node.requested(r);
