@@ -4,6 +4,7 @@ import io.schedlab.config.ProfileConfig;
 import io.schedlab.config.SchedulerConfig;
 import io.schedlab.framework.CycleState;
 import io.schedlab.framework.NodeInfo;
+import io.schedlab.framework.NodeSubset;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.PreFilterResult;
 import io.schedlab.framework.Registry;
@@ -11,7 +12,6 @@ import io.schedlab.framework.StaticHandle;
 import io.schedlab.framework.Status;
 import io.schedlab.framework.runtime.Framework;
 import io.schedlab.framework.runtime.Parallelizer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +31,7 @@ import java.util.Set;
 public final class FilterScoreCycle {
   private final Framework profile;
   private final List<NodeInfo> nodes;
-  private final List<NodeInfo> feasible;
+  private final NodeSubset feasible;
   private final Set<String> pluginsWithNodes = new HashSet<>();
   private long[][] scoreRows = new long[0][];
   private long[] totals = new long[0];
@@ -40,7 +40,7 @@ public final class FilterScoreCycle {
   public FilterScoreCycle(Framework profile, List<NodeInfo> nodes) {
     this.profile = profile;
     this.nodes = nodes;
-    this.feasible = new ArrayList<>(nodes.size());
+    this.feasible = new NodeSubset(nodes, nodes.size());
   }
 
   /**
@@ -97,7 +97,7 @@ public final class FilterScoreCycle {
     profile.runFilterPluginsOnWave(state, pod, nodes, 0, from, to, outcomes);
     for (int i = from; i < to; i++) {
       if (outcomes[i] == null || outcomes[i].isSuccess()) {
-        feasible.add(nodes.get(i));
+        feasible.addRow(i);
       }
     }
     int count = feasible.size();

@@ -1,10 +1,9 @@
 package io.schedlab.benchmarks;
 
-import io.schedlab.framework.NodeInfo;
+import io.schedlab.framework.NodeTable;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.ResourceRegistry;
 import io.schedlab.framework.ScorePlugin;
-import java.util.List;
 
 /**
  * The floor under a scheduling cycle's per-node cost: the cheapest loop that still does the work
@@ -13,9 +12,10 @@ import java.util.List;
  * integer formula, cpu and memory weight 1) over the node's non-zero requests plus the pod's,
  * as NodeResourcesFit scores it.
  *
- * <p>Implementation note: reads the same {@link NodeInfo} fields the plugins read, through the
- * same accessors, so the floor pays for the real data layout (one object and two vectors per
- * node), not for an idealised one. The pod's requests are read once per call. No allocation.
+ * <p>Implementation note: reads the snapshot's {@link NodeTable}, the cheapest form of the node
+ * data the plugins read (one row of longs per node, in node order), so the floor is the
+ * arithmetic and the streaming of those rows, nothing the data's layout adds. The pod's requests
+ * are read once per call. No allocation.
  */
 public final class ResourceRoofline {
   /** Written to {@code scores[i]} when node {@code i} cannot take the pod. */
@@ -24,22 +24,21 @@ public final class ResourceRoofline {
   private ResourceRoofline() {}
 
   /**
-   * Checks and scores every node of {@code nodes} for {@code pod}: {@code scores[i]} becomes the
-   * LeastAllocated score of node {@code i}, or {@link #INFEASIBLE}. Returns the feasible count.
+   * Checks and scores every node of {@code table} for {@code pod}: {@code scores[i]} becomes the
+   * LeastAllocated score of row {@code i}, or {@link #INFEASIBLE}. Returns the feasible count.
    */
-  public static int fitAndScore(List<NodeInfo> nodes, PodInfo pod, long[] scores) {
+  public static int fitAndScore(NodeTable table, PodInfo pod, long[] scores) {
     long cpu = pod.request(ResourceRegistry.CPU);
     long memory = pod.request(ResourceRegistry.MEMORY);
     long nonZeroCpu = pod.nonZeroMilliCpu();
     long nonZeroMemory = pod.nonZeroMemory();
     int feasible = 0;
-    for (int i = 0, n = nodes.size(); i < n; i++) {
-      NodeInfo node = nodes.get(i);
-      long cpuAlloc = node.allocatable(ResourceRegistry.CPU);
-      long memoryAlloc = node.allocatable(ResourceRegistry.MEMORY);
-      if (node.podCount() + 1 > node.allocatable(ResourceRegistry.PODS)
-          || cpu > cpuAlloc - node.requested(ResourceRegistry.CPU)
-          || memory > memoryAlloc - node.requested(ResourceRegistry.MEMORY)) {
+    for (int i = 0, n = table.size(); i < n; i++) {
+      long cpuAlloc = table.allocatableCpu(i);
+      long memoryAlloc = table.allocatableMemory(i);
+      if (table.podCount(i) + 1 > table.allocatablePods(i)
+          || cpu > cpuAlloc - table.requestedCpu(i)
+          || memory > memoryAlloc - table.requestedMemory(i)) {
         scores[i] = INFEASIBLE;
         continue;
       }
@@ -47,11 +46,11 @@ public final class ResourceRoofline {
       long sum = 0;
       long weights = 0;
       if (cpuAlloc != 0) {
-        sum += leastAllocated(node.nonZeroRequestedMilliCpu() + nonZeroCpu, cpuAlloc);
+        sum += leastAllocated(table.nonZeroCpu(i) + nonZeroCpu, cpuAlloc);
         weights++;
       }
       if (memoryAlloc != 0) {
-        sum += leastAllocated(node.nonZeroRequestedMemory() + nonZeroMemory, memoryAlloc);
+        sum += leastAllocated(table.nonZeroMemory(i) + nonZeroMemory, memoryAlloc);
         weights++;
       }
       scores[i] = weights == 0 ? 0 : sum / weights;

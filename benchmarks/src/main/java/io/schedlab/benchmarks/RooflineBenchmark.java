@@ -6,6 +6,7 @@ import io.schedlab.config.SchedulerConfig;
 import io.schedlab.config.SchedulerConfigLoader;
 import io.schedlab.framework.CycleState;
 import io.schedlab.framework.NodeInfo;
+import io.schedlab.framework.NodeTable;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.Registry;
 import io.schedlab.framework.StaticHandle;
@@ -34,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code podsPerNode} pause pods, ingested by a real scheduler) and its pause pod (100m, 500Mi).
  * <ul>
  *   <li>{@code roofline}: {@link ResourceRoofline}, pod-slot, cpu and memory fit plus the
- *       LeastAllocated score, nothing else;
+ *       LeastAllocated score, nothing else, over the snapshot's {@link NodeTable};
  *   <li>{@code defaultProfile}: the default profile's Filter and Score through the real
  *       {@link Framework} ({@link FilterScoreCycle}), on one thread, all 5,000 nodes filtered
  *       and then all scored;
@@ -80,6 +81,7 @@ public class RooflineBenchmark {
   public int podsPerNode;
 
   private List<NodeInfo> nodes;
+  private NodeTable table;
   private PodInfo pod;
   private long[] scores;
   private FilterScoreCycle defaultCycle;
@@ -98,9 +100,10 @@ public class RooflineBenchmark {
     List<NodeInfo> list;
     try (BoundCluster cluster = new BoundCluster(NODES, podsPerNode, SchedulerConfig.defaults(registry), registry, 42)) {
       snapshot = cluster.snapshot();
-      // A plain ArrayList of the snapshot's nodes, as the scheduler hands its node list to the
-      // framework, for the roofline and the profile alike.
-      list = new java.util.ArrayList<>(snapshot.list());
+      // The snapshot's own node list, as the scheduler hands it to the framework, so the
+      // profile's plugins read the table's rows as in a scheduling cycle.
+      list = snapshot.table().nodes();
+      table = snapshot.table();
       pod = cluster.compile(cluster.pod("incoming"));
       StaticHandle defaultHandle =
           new StaticHandle(snapshot, cluster.scheduler().resources(), cluster.scheduler().labels());
@@ -119,7 +122,7 @@ public class RooflineBenchmark {
   @Benchmark
   @OperationsPerInvocation(NODES)
   public int roofline() {
-    return ResourceRoofline.fitAndScore(nodes, pod, scores);
+    return ResourceRoofline.fitAndScore(table, pod, scores);
   }
 
   @Benchmark

@@ -90,7 +90,7 @@ class ResourceRooflineTest {
     PodInfo incoming = new PodInfo(pod("incoming", "100m", "500Mi"), resources, labels);
 
     long[] scores = new long[1];
-    int feasible = ResourceRoofline.fitAndScore(snapshot.list(), incoming, scores);
+    int feasible = ResourceRoofline.fitAndScore(snapshot.table(), incoming, scores);
 
     Registry registry = InTreeRegistry.create();
     Framework fwk =

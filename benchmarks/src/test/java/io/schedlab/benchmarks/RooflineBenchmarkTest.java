@@ -33,12 +33,13 @@ class RooflineBenchmarkTest {
       Snapshot snapshot = cluster.snapshot();
       PodInfo pod = cluster.compile(cluster.pod("incoming"));
       long[] scores = new long[snapshot.size()];
-      int roofline = ResourceRoofline.fitAndScore(snapshot.list(), pod, scores);
+      int roofline = ResourceRoofline.fitAndScore(snapshot.table(), pod, scores);
 
       StaticHandle handle = new StaticHandle(snapshot, cluster.scheduler().resources(), cluster.scheduler().labels());
       FilterScoreCycle cycle =
           new FilterScoreCycle(
-              FilterScoreCycle.framework(SchedulerConfig.defaults(registry), registry, handle), snapshot.list());
+              FilterScoreCycle.framework(SchedulerConfig.defaults(registry), registry, handle),
+              snapshot.table().nodes());
       int feasible = cycle.run(pod);
 
       assertThat(roofline).isEqualTo(expectedFeasible);
@@ -51,6 +52,14 @@ class RooflineBenchmarkTest {
       }
       assertThat(cycle.run(pod)).isEqualTo(expectedFeasible);
       assertThat(cycle.totals()).containsExactly(first);
+      // A list other than the table's own is read from the NodeInfos, to the same totals.
+      FilterScoreCycle fromNodeInfos =
+          new FilterScoreCycle(
+              FilterScoreCycle.framework(SchedulerConfig.defaults(registry), registry,
+                  new StaticHandle(snapshot, cluster.scheduler().resources(), cluster.scheduler().labels())),
+              new java.util.ArrayList<>(snapshot.list()));
+      assertThat(fromNodeInfos.run(pod)).isEqualTo(expectedFeasible);
+      assertThat(fromNodeInfos.totals()).containsExactly(first);
     }
   }
 

@@ -17,6 +17,7 @@ public final class FilterRun {
   }
 
   private final List<NodeInfo> nodes;
+  private final NodeTable table;
   private final int size;
   private final int start;
   private final int from;
@@ -32,16 +33,18 @@ public final class FilterRun {
    * @param nodes the snapshot's node list
    * @param start the node index of wave position 0
    * @param outcomes per wave position; null where no plugin has rejected the node yet
+   * @param table the rows of {@code nodes}, or null when there are none
    */
-  public FilterRun(List<NodeInfo> nodes, int start, int from, int to, Status[] outcomes,
-      Rejections rejections) {
+  public FilterRun(List<NodeInfo> nodes, NodeTable table, int start, int from, int to,
+      Status[] outcomes, Rejections rejections) {
     this.nodes = nodes;
+    this.table = table;
     this.size = nodes.size();
     this.start = start;
-    this.from = from;
-    this.to = to;
     this.outcomes = outcomes;
     this.rejections = rejections;
+    this.from = from;
+    this.to = to;
     for (int i = from; i < to; i++) {
       if (outcomes[i] != null) {
         noneDecided = false;
@@ -65,8 +68,21 @@ public final class FilterRun {
 
   /** The node at wave position {@code i}. */
   public NodeInfo node(int i) {
+    return nodes.get(row(i));
+  }
+
+  /**
+   * The rows of this run's nodes, or null; then a plugin reads each {@link #node} instead. A
+   * plugin's loop over the rows must decide exactly as its Filter over the NodeInfo would.
+   */
+  public NodeTable table() {
+    return table;
+  }
+
+  /** The position in the node list, and the {@link #table()} row, of wave position {@code i}. */
+  public int row(int i) {
     int k = start + i;
-    return nodes.get(k >= size ? k - size : k);
+    return k >= size ? k - size : k;
   }
 
   /** The node at position {@code i} fails the current plugin with {@code status}. */

@@ -26,4 +26,12 @@ public interface NodeInfoLister {
   default long nodesVersion() {
     return NodeInfo.nextGeneration();
   }
+
+  /**
+   * The snapshot's {@link NodeTable}, whose rows follow {@link #list()}'s nodes; null when the
+   * lister keeps none, and then plugins read the NodeInfos.
+   */
+  default NodeTable table() {
+    return null;
+  }
 }

@@ -29,11 +29,11 @@ public interface ScorePlugin extends Plugin {
    */
   interface RangeScorer {
     /**
-     * Writes the score of {@code nodes.get(i)} into {@code out[i]} for i in [from, to); throws
-     * {@link StatusException} as {@code score} would.
+     * Writes the score of {@code run.node(i)} into {@code out[i]} for i in
+     * [{@code run.from()}, {@code run.to()}); throws {@link StatusException} as {@code score}
+     * would.
      */
-    void score(CycleState state, PodInfo pod, java.util.List<NodeInfo> nodes, int from, int to,
-        long[] out);
+    void score(CycleState state, PodInfo pod, ScoreRun run, long[] out);
   }
 
   /** This plugin's {@link RangeScorer}, or null to be called node by node. */

@@ -11,6 +11,7 @@ import io.schedlab.framework.FilterRunner;
 import io.schedlab.framework.Handle;
 import io.schedlab.framework.LabelInterner;
 import io.schedlab.framework.NodeInfo;
+import io.schedlab.framework.NodeSubset;
 import io.schedlab.framework.NodeInfoLister;
 import io.schedlab.framework.NodeToStatus;
 import io.schedlab.framework.ObjectLister;
@@ -496,8 +497,9 @@ public final class Scheduler implements AutoCloseable {
     }
     NodeToStatus diagnosis = new NodeToStatus();
     FitError fitError = new FitError(snapshot.size(), diagnosis);
-    List<NodeInfo> feasible = new ArrayList<>(
-        numFeasibleNodesToFind(fwk.percentageOfNodesToScore(), snapshot.size()));
+    // Held as snapshot positions, which are also the nodes' table rows for Score.
+    NodeSubset feasible = new NodeSubset(
+        snapshot.list, numFeasibleNodesToFind(fwk.percentageOfNodesToScore(), snapshot.size()));
     Status s = findNodesThatFitPod(fwk, state, pod, diagnosis, fitError, feasible);
     if (!s.isSuccess()) {
       if (s.isRejected()) {
@@ -521,7 +523,7 @@ public final class Scheduler implements AutoCloseable {
 
   private Status findNodesThatFitPod(
       Framework fwk, CycleState state, PodInfo pod, NodeToStatus diagnosis, FitError fitError,
-      List<NodeInfo> feasible) {
+      NodeSubset feasible) {
     List<NodeInfo> all = snapshot.list;
     java.util.Set<String> pluginsWithNodes = new HashSet<>();
     PreFilterResult pre = fwk.runPreFilterPlugins(state, pod, all, pluginsWithNodes);
@@ -612,8 +614,10 @@ public final class Scheduler implements AutoCloseable {
    */
   private Status findNodesThatPassFilters(
       Framework fwk, CycleState state, PodInfo pod, List<NodeInfo> nodes, NodeToStatus diagnosis,
-      FitError fitError, List<NodeInfo> feasible) {
+      FitError fitError, NodeSubset feasible) {
     int n = nodes.size();
+    // Over the whole snapshot a node's position is its row; over a PreFilter subset it is not.
+    boolean positionsAreRows = nodes == feasible.all();
     if (n == 0) {
       return Status.SUCCESS; // PreFilter named no node the snapshot has
     }
@@ -642,14 +646,18 @@ public final class Scheduler implements AutoCloseable {
       for (int i = base; i < to; i++) {
         Status s = results[i];
         processed = i + 1;
-        NodeInfo node = nodes.get((start + i) % n);
+        int k = (start + i) % n;
         if (s == null || s.isSuccess()) {
-          feasible.add(node);
+          if (positionsAreRows) {
+            feasible.addRow(k);
+          } else {
+            feasible.add(nodes.get(k));
+          }
           if (feasible.size() >= numToFind) {
             break scan;
           }
         } else if (s.isRejected()) {
-          diagnosis.set(node.name(), s);
+          diagnosis.set(nodes.get(k).name(), s);
           if (s.plugin() != null) {
             fitError.unschedulablePlugins().add(s.plugin());
           }

@@ -171,6 +171,9 @@ public final class SchedulerCache {
                 || old.podsWithRequiredAntiAffinity().isEmpty()
                     != info.podsWithRequiredAntiAffinity().isEmpty();
         old.copyFrom(info);
+        if (snapshot.table != null) {
+          snapshot.table.update(old);
+        }
       } else {
         snapshot.byName.put(name, info.copy());
         nodeSetChanged = true;
@@ -196,6 +199,7 @@ public final class SchedulerCache {
       }
       snapshot.byName.clear();
       snapshot.byName.putAll(byName);
+      snapshot.table = io.schedlab.framework.NodeTable.of(snapshot.list);
       affinityChanged = true;
       nodeSetChanged = false;
       nodeObjectChanged = true;

@@ -2,6 +2,7 @@ package io.schedlab.scheduler;
 
 import io.schedlab.framework.NodeInfo;
 import io.schedlab.framework.NodeInfoLister;
+import io.schedlab.framework.NodeTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ public final class Snapshot implements NodeInfoLister {
   List<NodeInfo> withRequiredAntiAffinity = new ArrayList<>();
   long generation;
   long nodesVersion;
+  NodeTable table;
 
   @Override
   public List<NodeInfo> list() {
@@ -47,11 +49,19 @@ public final class Snapshot implements NodeInfoLister {
   }
 
   @Override
+  public NodeTable table() {
+    return table;
+  }
+
+  @Override
   public long nodesVersion() {
     return nodesVersion;
   }
 
-  /** A snapshot built directly from node infos, for plugin tests and the conformance runner. */
+  /**
+   * A snapshot built directly from node infos, for plugin tests, benchmarks and the conformance
+   * runner. Its {@link NodeTable} is taken now, so the node infos must not change afterwards.
+   */
   public static Snapshot of(List<NodeInfo> nodes) {
     Snapshot s = new Snapshot();
     s.nodesVersion = NodeInfo.nextGeneration();
@@ -66,6 +76,7 @@ public final class Snapshot implements NodeInfoLister {
         s.withRequiredAntiAffinity.add(n);
       }
     }
+    s.table = NodeTable.of(s.list);
     return s;
   }
 }

@@ -13,6 +13,9 @@ import io.schedlab.framework.FilterPlugin;
 import io.schedlab.framework.FilterRunner;
 import io.schedlab.framework.Handle;
 import io.schedlab.framework.NodeInfo;
+import io.schedlab.framework.NodeInfoLister;
+import io.schedlab.framework.NodeSubset;
+import io.schedlab.framework.NodeTable;
 import io.schedlab.framework.NodeToStatus;
 import io.schedlab.framework.PermitPlugin;
 import io.schedlab.framework.PermitResult;
@@ -33,6 +36,7 @@ import io.schedlab.framework.Registry;
 import io.schedlab.framework.ReservePlugin;
 import io.schedlab.framework.ScoreExtensions;
 import io.schedlab.framework.ScorePlugin;
+import io.schedlab.framework.ScoreRun;
 import io.schedlab.framework.Status;
 import io.schedlab.framework.StatusException;
 import java.util.ArrayList;
@@ -78,6 +82,9 @@ public final class Framework implements FilterRunner {
   private final Handle handle;
   // Null unless a run asks for per-plugin latencies; then only sampled attempts are timed.
   private LatencyRecorder latencyRecorder;
+  // The table rows of a Score run's nodes, reused from cycle to cycle; cycles of a profile run
+  // one at a time.
+  private int[] tableRows = new int[0];
 
   public Framework(
       ProfileConfig profile, Registry registry, Handle handle, Parallelizer parallelizer) {
@@ -408,9 +415,10 @@ public final class Framework implements FilterRunner {
       int start, int from, int to, Status[] outcomes) {
     boolean timed = latencyRecorder != null && state.recordPluginMetrics();
     boolean nominated = handle.anyNominatedPods();
+    NodeTable table = tableOf(nodes);
     parallelizer.untilRanges(from, to, (lo, hi) -> {
       java.util.Arrays.fill(outcomes, lo, hi, null);
-      FilterRun run = new FilterRun(nodes, start, lo, hi, outcomes, this::wrapFilterStatus);
+      FilterRun run = new FilterRun(nodes, table, start, lo, hi, outcomes, this::wrapFilterStatus);
       if (timed) {
         for (int i = lo; i < hi; i++) {
           run.setOutcome(i, runFilterPluginsWithNominatedPods(state, pod, run.node(i)));
@@ -425,38 +433,67 @@ public final class Framework implements FilterRunner {
           }
         }
       }
-      // Nodes filtered node by node above already hold a status (Success included), so the
-      // loops below pass them by as not alive.
-      for (int p = 0; p < filter.length; p++) {
-        if (state.skipFilter(p)) {
+      filterRun(state, pod, run);
+    });
+  }
+
+  // Every Filter plugin over a run, plugin by plugin. Nodes filtered node by node already hold
+  // a status (Success included), so the loops pass them by as not alive.
+  private void filterRun(CycleState state, PodInfo pod, FilterRun run) {
+    for (int p = 0; p < filter.length; p++) {
+      if (state.skipFilter(p)) {
+        continue;
+      }
+      FilterPlugin plugin = filter[p];
+      run.setPlugin(plugin);
+      FilterPlugin.RangeFilter ranged = rangeFilters[p];
+      if (ranged != null) {
+        try {
+          ranged.filter(state, pod, run);
           continue;
+        } catch (StatusException e) {
+          // Done again node by node below, which gives each node its own status.
         }
-        FilterPlugin plugin = filter[p];
-        run.setPlugin(plugin);
-        FilterPlugin.RangeFilter ranged = rangeFilters[p];
-        if (ranged != null) {
+      }
+      for (int i = run.from(), to = run.to(); i < to; i++) {
+        if (run.alive(i)) {
+          Status s;
           try {
-            ranged.filter(state, pod, run);
-            continue;
+            s = plugin.filter(state, pod, run.node(i));
           } catch (StatusException e) {
-            // Done again node by node below, which gives each node its own status.
+            s = e.status();
           }
-        }
-        for (int i = lo; i < hi; i++) {
-          if (run.alive(i)) {
-            Status s;
-            try {
-              s = plugin.filter(state, pod, run.node(i));
-            } catch (StatusException e) {
-              s = e.status();
-            }
-            if (!s.isSuccess()) {
-              run.reject(i, s);
-            }
+          if (!s.isSuccess()) {
+            run.reject(i, s);
           }
         }
       }
-    });
+    }
+  }
+
+  /** The snapshot's rows when they follow {@code nodes}, else null. */
+  private NodeTable tableOf(List<NodeInfo> nodes) {
+    NodeInfoLister snapshot = handle.snapshot();
+    NodeTable table = snapshot == null ? null : snapshot.table();
+    return table != null && table.follows(nodes) ? table : null;
+  }
+
+  /**
+   * The table row of each of {@code nodes}, into {@code rows}; false when the snapshot has no
+   * table or one of the nodes is not the snapshot's own (a copy made for preemption, say).
+   */
+  private boolean rowsOf(NodeTable table, List<NodeInfo> nodes, int[] rows) {
+    List<NodeInfo> all = table.nodes();
+    int size = all.size();
+    for (int i = 0, n = nodes.size(); i < n; i++) {
+      NodeInfo node = nodes.get(i);
+      int row = node.index();
+      if (row < 0 || row >= size || all.get(row) != node) {
+        return false;
+      }
+      rows[i] = row;
+    }
+    return true;
   }
 
   /** A filter plugin's non-success status as runFilterPlugins reports it. */
@@ -577,10 +614,26 @@ public final class Framework implements FilterRunner {
     int pluginCount = score.length;
     boolean timed = latencyRecorder != null && state.recordPluginMetrics();
     ScoreFailures failures = new ScoreFailures();
+    NodeInfoLister snapshot = handle.snapshot();
+    NodeTable snapshotTable = snapshot == null ? null : snapshot.table();
+    int[] rows = null;
+    if (snapshotTable != null) {
+      if (nodes instanceof NodeSubset subset && snapshotTable.follows(subset.all())) {
+        rows = subset.rows();
+      } else {
+        if (tableRows.length < n) {
+          tableRows = new int[Math.max(n, tableRows.length * 2)];
+        }
+        rows = rowsOf(snapshotTable, nodes, tableRows) ? tableRows : null;
+      }
+    }
+    NodeTable table = rows == null ? null : snapshotTable;
+    int[] tableRowsOfNodes = rows;
     // Plugin by plugin over each run of nodes: a plugin's own range scorer calls its score
     // directly. Plugins are pure, so the order of calls does not change any score; a failure is
     // the lowest node's, and at that node the first plugin's, as node by node.
     parallelizer.untilRanges(0, n, (lo, hi) -> {
+      ScoreRun run = new ScoreRun(nodes, table, tableRowsOfNodes, lo, hi);
       for (int p = 0; p < pluginCount; p++) {
         if (state.skipScore(p)) {
           continue;
@@ -588,7 +641,7 @@ public final class Framework implements FilterRunner {
         ScorePlugin.RangeScorer ranged = rangeScorers[p];
         if (ranged != null && !timed) {
           try {
-            ranged.score(state, pod, nodes, lo, hi, out[p]);
+            ranged.score(state, pod, run, out[p]);
             continue;
           } catch (StatusException e) {
             // Found again node by node below, which tells at which node.

@@ -152,14 +152,14 @@ public final class ImageLocality implements ScorePlugin {
   // node reports any of the pod's images every node gets the same score, without reading one.
   @Override
   public RangeScorer rangeScorer() {
-    return (state, pod, nodes, from, to, out) -> {
+    return (state, pod, run, out) -> {
       CycleData s = cycleData(state, pod);
       if (!s.anyKnown()) {
-        java.util.Arrays.fill(out, from, to, calculatePriority(0, s.numContainers()));
+        java.util.Arrays.fill(out, run.from(), run.to(), calculatePriority(0, s.numContainers()));
         return;
       }
-      for (int i = from; i < to; i++) {
-        out[i] = score(state, pod, nodes.get(i));
+      for (int i = run.from(), to = run.to(); i < to; i++) {
+        out[i] = score(state, pod, run.node(i));
       }
     };
   }

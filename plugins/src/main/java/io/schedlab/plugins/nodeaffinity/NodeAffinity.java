@@ -234,9 +234,9 @@ public final class NodeAffinity
   // Written here, not shared, so the call to score has one receiver class and inlines.
   @Override
   public RangeScorer rangeScorer() {
-    return (state, pod, nodes, from, to, out) -> {
-      for (int i = from; i < to; i++) {
-        out[i] = score(state, pod, nodes.get(i));
+    return (state, pod, run, out) -> {
+      for (int i = run.from(), to = run.to(); i < to; i++) {
+        out[i] = score(state, pod, run.node(i));
       }
     };
   }

@@ -6,6 +6,7 @@ import io.schedlab.framework.NodeInfo;
 import io.schedlab.framework.PluginArgsException;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.PreScorePlugin;
+import io.schedlab.framework.NodeTable;
 import io.schedlab.framework.ScorePlugin;
 import io.schedlab.framework.ImmutableStateData;
 import io.schedlab.framework.Status;
@@ -174,20 +175,37 @@ public final class NodeResourcesBalancedAllocation implements PreScorePlugin, Sc
     return f > 1 ? 1 : f;
   }
 
-  // Reads the cycle's requests once for the run; written here so the scoring call inlines.
+  // Reads the cycle's requests once for the run; with cpu and memory, the default, a node is
+  // four numbers of its table row and two fractions.
   @Override
   public RangeScorer rangeScorer() {
-    return (state, pod, nodes, from, to, out) -> {
+    return (state, pod, run, out) -> {
       PreScoreState s = state.read(KEY);
       if (s == null) {
-        for (int i = from; i < to; i++) {
-          out[i] = score(state, pod, nodes.get(i));
+        for (int i = run.from(), to = run.to(); i < to; i++) {
+          out[i] = score(state, pod, run.node(i));
         }
         return;
       }
       long[] requests = s.podRequests();
-      for (int i = from; i < to; i++) {
-        out[i] = score(nodes.get(i), requests);
+      NodeTable table = run.table();
+      if (table == null || !scorer.cpuThenMemory()) {
+        for (int i = run.from(), to = run.to(); i < to; i++) {
+          out[i] = score(run.node(i), requests);
+        }
+        return;
+      }
+      long podCpu = requests[0];
+      long podMemory = requests[1];
+      for (int i = run.from(), to = run.to(); i < to; i++) {
+        int row = run.row(i);
+        long cpuCapacity = table.allocatableCpu(row);
+        long memoryCapacity = table.allocatableMemory(row);
+        out[i] = cpuCapacity == 0 || memoryCapacity == 0
+            ? scoreOfStd(0)
+            : scoreOfStd(stdOfTwo(
+                fraction(scorer.usedCpu(table, row) + podCpu, cpuCapacity),
+                fraction(scorer.usedMemory(table, row) + podMemory, memoryCapacity)));
       }
     };
   }

@@ -6,6 +6,7 @@ import io.schedlab.framework.EnqueueExtensions;
 import io.schedlab.framework.FilterPlugin;
 import io.schedlab.framework.Handle;
 import io.schedlab.framework.NodeInfo;
+import io.schedlab.framework.NodeTable;
 import io.schedlab.framework.PluginArgsException;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.PreFilterPlugin;
@@ -42,6 +43,31 @@ public final class NodeResourcesFit
    * excluded): resolved once per cycle so a node's check is a loop over a few longs.
    */
   record PreFilterState(long[] requests, int[] checked) implements ImmutableStateData {
+    /** Whether Filter compares no resource but cpu and memory (and the pod count). */
+    boolean cpuAndMemoryOnly() {
+      for (int r : checked) {
+        if (r != ResourceRegistry.CPU && r != ResourceRegistry.MEMORY) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** {@link #fits(NodeInfo)} from the node's table row; only when {@link #cpuAndMemoryOnly}. */
+    boolean fits(NodeTable table, int row) {
+      return table.podCount(row) + 1 <= table.allocatablePods(row)
+          && fitsOne(ResourceRegistry.get(requests, ResourceRegistry.CPU),
+              table.allocatableCpu(row) - table.requestedCpu(row))
+          && fitsOne(ResourceRegistry.get(requests, ResourceRegistry.MEMORY),
+              table.allocatableMemory(row) - table.requestedMemory(row));
+    }
+
+    // A resource the pod does not request is not compared, as upstream's fitsRequest: an
+    // overcommitted node still takes a pod that asks for none of it.
+    private static boolean fitsOne(long request, long free) {
+      return request <= 0 || request <= free;
+    }
+
     boolean fits(NodeInfo node) {
       if (node.podCount() + 1 > node.allocatable(ResourceRegistry.PODS)) {
         return false;
@@ -271,12 +297,9 @@ public final class NodeResourcesFit
   // Reads the cycle's requests once for the run; written here so the scorer call inlines.
   @Override
   public RangeScorer rangeScorer() {
-    return (state, pod, nodes, from, to, out) -> {
+    return (state, pod, run, out) -> {
       PreScoreState s = state.read(PRE_SCORE_KEY);
-      long[] podRequests = s != null ? s.podRequests() : scorer.podRequests(pod);
-      for (int i = from; i < to; i++) {
-        out[i] = scorer.score(nodes.get(i), podRequests);
-      }
+      scorer.scoreRange(run, s != null ? s.podRequests() : scorer.podRequests(pod), out);
     };
   }
 
@@ -285,6 +308,15 @@ public final class NodeResourcesFit
   public RangeFilter rangeFilter() {
     return (state, pod, run) -> {
       PreFilterState s = state.require(PRE_FILTER_KEY);
+      NodeTable table = run.table();
+      if (table != null && s.cpuAndMemoryOnly()) {
+        for (int i = run.from(), to = run.to(); i < to; i++) {
+          if (run.alive(i) && !s.fits(table, run.row(i))) {
+            run.reject(i, filter(state, pod, run.node(i)));
+          }
+        }
+        return;
+      }
       for (int i = run.from(), to = run.to(); i < to; i++) {
         if (run.alive(i)) {
           NodeInfo node = run.node(i);

@@ -3,6 +3,8 @@ package io.schedlab.plugins.noderesources;
 import io.schedlab.framework.ResourceRegistry;
 import io.schedlab.framework.ResourceNames;
 import io.schedlab.framework.NodeInfo;
+import io.schedlab.framework.NodeTable;
+import io.schedlab.framework.ScoreRun;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.ScorePlugin;
 import java.util.List;
@@ -55,6 +57,9 @@ public final class ResourceScorer {
   private final boolean useRequested;
   private final Strategy strategy;
   private final PerResource perResource;
+  // The default and by far the commonest configuration: cpu then memory, both always counted
+  // whatever the pod, so a range is scored with no per-resource bookkeeping.
+  private final boolean cpuThenMemory;
 
   public ResourceScorer(
       List<NodeResourcesFitArgs.ResourceSpec> resources,
@@ -96,6 +101,58 @@ public final class ResourceScorer {
     this.useRequested = useRequested;
     this.strategy = strategy;
     this.perResource = perResource;
+    this.cpuThenMemory =
+        n == 2 && indexes[0] == ResourceRegistry.CPU && indexes[1] == ResourceRegistry.MEMORY;
+  }
+
+  /** Whether the scored resources are exactly cpu then memory. */
+  boolean cpuThenMemory() {
+    return cpuThenMemory;
+  }
+
+  /** What the row's node has requested of cpu: the non-zero sum, or the real one with useRequested. */
+  long usedCpu(NodeTable table, int row) {
+    return useRequested ? table.requestedCpu(row) : table.nonZeroCpu(row);
+  }
+
+  /** What the row's node has requested of memory, as {@link #usedCpu}. */
+  long usedMemory(NodeTable table, int row) {
+    return useRequested ? table.requestedMemory(row) : table.nonZeroMemory(row);
+  }
+
+  /**
+   * {@link #score} of the run's nodes into {@code out}, the same figures; with cpu then memory
+   * and a per-resource strategy it reads each node's four numbers from its table row.
+   */
+  public void scoreRange(ScoreRun run, long[] podRequests, long[] out) {
+    NodeTable table = run.table();
+    if (table == null || !cpuThenMemory || perResource == null) {
+      for (int i = run.from(), to = run.to(); i < to; i++) {
+        out[i] = score(run.node(i), podRequests);
+      }
+      return;
+    }
+    long podCpu = podRequests[0];
+    long podMemory = podRequests[1];
+    long cpuWeight = weights[0];
+    long memoryWeight = weights[1];
+    PerResource strategy = perResource;
+    for (int i = run.from(), to = run.to(); i < to; i++) {
+      int row = run.row(i);
+      long cpuCapacity = table.allocatableCpu(row);
+      long memoryCapacity = table.allocatableMemory(row);
+      long sum = 0;
+      long weightSum = 0;
+      if (cpuCapacity != 0) {
+        sum += strategy.score(usedCpu(table, row) + podCpu, cpuCapacity) * cpuWeight;
+        weightSum += cpuWeight;
+      }
+      if (memoryCapacity != 0) {
+        sum += strategy.score(usedMemory(table, row) + podMemory, memoryCapacity) * memoryWeight;
+        weightSum += memoryWeight;
+      }
+      out[i] = weightSum == 0 ? 0 : sum / weightSum;
+    }
   }
 
   /** The pod's requests for the scored resources, as upstream's calculatePodResourceRequestList. */

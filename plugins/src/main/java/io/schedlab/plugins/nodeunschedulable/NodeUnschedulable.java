@@ -7,6 +7,7 @@ import io.schedlab.framework.CycleState;
 import io.schedlab.framework.EnqueueExtensions;
 import io.schedlab.framework.FilterPlugin;
 import io.schedlab.framework.NodeInfo;
+import io.schedlab.framework.NodeTable;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.Status;
 import java.util.List;
@@ -50,8 +51,10 @@ public final class NodeUnschedulable implements FilterPlugin, EnqueueExtensions 
   @Override
   public RangeFilter rangeFilter() {
     return (state, pod, run) -> {
+      NodeTable table = run.table();
       for (int i = run.from(), to = run.to(); i < to; i++) {
-        if (run.alive(i)) {
+        // A schedulable node passes without its NodeInfo being read.
+        if (run.alive(i) && (table == null || table.unschedulable(run.row(i)))) {
           Status s = filter(state, pod, run.node(i));
           if (!s.isSuccess()) {
             run.reject(i, s);

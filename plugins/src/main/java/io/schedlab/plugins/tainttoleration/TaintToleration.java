@@ -8,6 +8,7 @@ import io.schedlab.framework.CycleState;
 import io.schedlab.framework.EnqueueExtensions;
 import io.schedlab.framework.FilterPlugin;
 import io.schedlab.framework.NodeInfo;
+import io.schedlab.framework.NodeTable;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.PreScorePlugin;
 import io.schedlab.framework.ScoreExtensions;
@@ -104,9 +105,11 @@ public final class TaintToleration
   // Written here, not shared, so the call to score has one receiver class and inlines.
   @Override
   public RangeScorer rangeScorer() {
-    return (state, pod, nodes, from, to, out) -> {
-      for (int i = from; i < to; i++) {
-        out[i] = score(state, pod, nodes.get(i));
+    return (state, pod, run, out) -> {
+      NodeTable table = run.table();
+      for (int i = run.from(), to = run.to(); i < to; i++) {
+        // An untainted node scores 0 without its NodeInfo being read.
+        out[i] = table != null && !table.tainted(run.row(i)) ? 0 : score(state, pod, run.node(i));
       }
     };
   }
@@ -115,8 +118,10 @@ public final class TaintToleration
   @Override
   public RangeFilter rangeFilter() {
     return (state, pod, run) -> {
+      NodeTable table = run.table();
       for (int i = run.from(), to = run.to(); i < to; i++) {
-        if (run.alive(i)) {
+        // An untainted node passes without its NodeInfo being read.
+        if (run.alive(i) && (table == null || table.tainted(run.row(i)))) {
           Status s = filter(state, pod, run.node(i));
           if (!s.isSuccess()) {
             run.reject(i, s);
