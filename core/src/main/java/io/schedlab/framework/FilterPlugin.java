@@ -14,7 +14,9 @@ public interface FilterPlugin extends Plugin {
    * of the run still {@link FilterRun#alive alive}, reject it with the status filter returns
    * when that is not Success. Optional, an optimisation the framework uses outside sampled
    * (timed) cycles. The loop must live in the plugin class, for the reason given at {@link
-   * ScorePlugin.RangeScorer}.
+   * ScorePlugin.RangeScorer}. When the run has a {@link FilterRun#table() table}, a loop that
+   * needs only what the rows hold can decide from them and read a NodeInfo only for the nodes
+   * it rejects.
    */
   interface RangeFilter {
     void filter(CycleState state, PodInfo pod, FilterRun run);

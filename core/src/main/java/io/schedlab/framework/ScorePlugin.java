@@ -26,6 +26,8 @@ public interface ScorePlugin extends Plugin {
    * interface call site, which the JIT cannot inline once a profile has several score plugins.
    * A loop written in the plugin's class calls its own {@code score} (or reads its cycle state
    * once), which inlines. So the loop must live in the plugin class, not in a shared helper.
+   * When the run has a {@link ScoreRun#table() table}, a plugin that needs only what the rows
+   * hold scores from them without reading the NodeInfos.
    */
   interface RangeScorer {
     /**
