@@ -17,6 +17,8 @@ public final class WorkloadAnnotations {
   public static final String EXIT_CODE = "schedlab.io/exit-code";
   /** Image size in bytes, for images the node does not list. */
   public static final String IMAGE_SIZE = "schedlab.io/image-size-bytes";
+  /** CPU the running pod uses, in millicores (the metrics pipeline's usage, not its request). */
+  public static final String USAGE_CPU = "schedlab.io/usage-cpu-millicores";
   /** Memory working set of the running pod, in bytes. */
   public static final String USAGE_MEMORY = "schedlab.io/usage-memory-bytes";
   /** Ephemeral storage the running pod uses, in bytes. */
