@@ -26,6 +26,7 @@ public final class LoadVariationRiskBalancing implements ScorePlugin {
   static final double MEGA_FACTOR = 1. / 1024. / 1024.;
 
   private final Handle handle;
+  private final NodeLoad.Cache loads = new NodeLoad.Cache();
   private final double margin;
   private final double sensitivity;
 
@@ -42,7 +43,7 @@ public final class LoadVariationRiskBalancing implements ScorePlugin {
 
   @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
-    NodeLoad load = NodeLoad.of(handle, node.node());
+    NodeLoad load = loads.get(handle, node.node());
     if (load == null) {
       return MIN_NODE_SCORE;
     }

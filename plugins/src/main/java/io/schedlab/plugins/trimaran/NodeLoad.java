@@ -5,9 +5,8 @@ import io.schedlab.api.NodeMetrics;
 import io.schedlab.api.Quantity;
 import io.schedlab.framework.Handle;
 import io.schedlab.node.MetricsServer;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What Trimaran's collector would hand a plugin for one node, read from the node's {@link
@@ -84,11 +83,39 @@ public record NodeLoad(
     if (m.timestamp() == null || m.timestamp().isEmpty()) {
       return nowSeconds;
     }
-    try {
-      return Instant.parse(m.timestamp()).getEpochSecond();
-    } catch (DateTimeParseException e) {
+    long s = Rfc3339.epochSeconds(m.timestamp());
+    if (s == Rfc3339.INVALID) {
       throw new IllegalArgumentException("NodeMetrics " + m.metadata().name()
           + " timestamp: expected an RFC 3339 time, got \"" + m.timestamp() + "\"");
+    }
+    return s;
+  }
+
+  /**
+   * Each node's last decoded load, reused while the store hands back the same NodeMetrics and
+   * Node objects (they are immutable; an update replaces them), so a cycle does not re-parse
+   * the annotations of every node. Safe for Score's concurrent calls.
+   */
+  static final class Cache {
+    private record Entry(NodeMetrics metrics, Node node, NodeLoad load) {}
+
+    private final ConcurrentHashMap<String, Entry> byNode = new ConcurrentHashMap<>();
+
+    /** As {@link NodeLoad#of(Handle, Node)}. */
+    NodeLoad get(Handle handle, Node node) {
+      String name = node.metadata().name();
+      NodeMetrics m = handle.objects().get(NodeMetrics.class, null, name);
+      if (m == null) {
+        byNode.remove(name);
+        return null;
+      }
+      Entry e = byNode.get(name);
+      if (e != null && e.metrics == m && e.node == node) {
+        return e.load;
+      }
+      NodeLoad load = of(m, node, handle.now().getEpochSecond());
+      byNode.put(name, new Entry(m, node, load));
+      return load;
     }
   }
 }

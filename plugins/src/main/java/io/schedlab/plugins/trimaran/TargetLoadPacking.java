@@ -10,8 +10,6 @@ import io.schedlab.framework.NodeInfo;
 import io.schedlab.framework.PluginArgsException;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.ScorePlugin;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +33,7 @@ public final class TargetLoadPacking implements ScorePlugin {
   static final long REPORTING_INTERVAL_SECONDS = 60;
 
   private final Handle handle;
+  private final NodeLoad.Cache loads = new NodeLoad.Cache();
   private final long target;
   private final long defaultMilliCores;
   private final double multiplier;
@@ -59,7 +58,7 @@ public final class TargetLoadPacking implements ScorePlugin {
 
   @Override
   public long score(CycleState state, PodInfo pod, NodeInfo node) {
-    NodeLoad load = NodeLoad.of(handle, node.node());
+    NodeLoad load = loads.get(handle, node.node());
     if (load == null || !load.cpuFound()) {
       return MIN_NODE_SCORE;
     }
@@ -124,14 +123,9 @@ public final class TargetLoadPacking implements ScorePlugin {
       // Created bound and already started: upstream's informer saw it when it was created.
       when = pod.metadata().creationTimestamp();
     }
-    if (when == null || when.isEmpty()) {
-      return handle.now().getEpochSecond(); // only assumed: bound this instant
-    }
-    try {
-      return Instant.parse(when).getEpochSecond();
-    } catch (DateTimeParseException e) {
-      return handle.now().getEpochSecond();
-    }
+    long seconds = Rfc3339.epochSeconds(when);
+    // Only assumed (or a time that does not parse): bound this instant.
+    return seconds == Rfc3339.INVALID ? handle.now().getEpochSecond() : seconds;
   }
 
   private static long milli(Quantity q) {

@@ -228,4 +228,34 @@ class TrimaranScoreTest {
   void goRound(String name, double x, long rounded) {
     assertThat(GoMath.round(x)).isEqualTo(rounded);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "the store's form          | 2026-01-01T00:00:05Z      | 1767225605",
+      "leap day                  | 2024-02-29T23:59:59Z      | 1709251199",
+      "before 1970               | 1969-12-31T23:59:59Z      | -1",
+      "fraction and offset       | 2026-01-01T01:00:05.5+01:00 | 1767225605",
+      "no such day               | 2026-02-29T00:00:00Z      | " + Long.MIN_VALUE,
+      "not a time                | soon                      | " + Long.MIN_VALUE})
+  void timestamps(String name, String text, long seconds) {
+    assertThat(Rfc3339.epochSeconds(text)).isEqualTo(seconds);
+    if (seconds != Rfc3339.INVALID) {
+      assertThat(seconds).isEqualTo(java.time.OffsetDateTime.parse(text).toEpochSecond());
+    }
+  }
+
+  @Test
+  void newNodeMetricsReplaceTheDecodedLoad() {
+    StaticHandle h = TestHandles.of(List.of(node("1000m")));
+    h.setNowNanos(NOW);
+    TargetLoadPacking p = new TargetLoadPacking(TargetLoadPackingArgs.defaults(), h);
+    Pod pod = PodBuilder.pod("p").build();
+    h.setObjects(new StaticObjectLister(List.of(metrics("0", null, Map.of()))));
+    assertThat(p.score(new CycleState(), h.compile(pod), h.snapshot().get("n1"))).isEqualTo(40);
+    assertThat(p.score(new CycleState(), h.compile(pod), h.snapshot().get("n1"))).isEqualTo(40);
+    h.setObjects(new StaticObjectLister(List.of(metrics("500m", null, Map.of()))));
+    assertThat(p.score(new CycleState(), h.compile(pod), h.snapshot().get("n1"))).isEqualTo(33);
+    h.setObjects(StaticObjectLister.empty());
+    assertThat(p.score(new CycleState(), h.compile(pod), h.snapshot().get("n1"))).isZero();
+  }
 }
