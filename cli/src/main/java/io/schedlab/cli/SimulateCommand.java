@@ -10,6 +10,7 @@ import io.schedlab.cluster.StandardClusterModel;
 import io.schedlab.config.SchedulerConfig;
 import io.schedlab.config.SchedulerConfigLoader;
 import io.schedlab.framework.Registry;
+import io.schedlab.node.MetricsServer;
 import io.schedlab.plugins.InTreeRegistry;
 import io.schedlab.sim.Durations;
 import java.io.BufferedWriter;
@@ -91,6 +92,12 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Also write the run's metrics there: summary.csv (queueing delay, attempts,"
           + " time to bind, job completion, evictions, allocation...), series.csv, latency.csv.")
   private Path metricsOut;
+
+  @Option(names = "--metrics-server",
+      description = "Also run metrics-server: NodeMetrics from the pods' recorded usage, every"
+          + " 15 s, with 15 min utilisation statistics (what load-aware scores such as"
+          + " TargetLoadPacking read).")
+  private boolean metricsServer;
 
   @Option(names = "--checkpoint-at", paramLabel = "TIME",
       description = "Save the run at this virtual time (needs --checkpoint-out).")
@@ -175,8 +182,11 @@ public final class SimulateCommand implements Callable<Integer> {
           }
         }
       };
-      ClusterSimulation sim = new ClusterSimulation(scenario, replayScheduler, registry,
-          StandardClusterModel.create(), log);
+      StandardClusterModel model = StandardClusterModel.create();
+      if (metricsServer) {
+        model.withMetricsServer(MetricsServer.withDefaults());
+      }
+      ClusterSimulation sim = new ClusterSimulation(scenario, replayScheduler, registry, model, log);
       if (metricsOut != null) {
         sim.setLatencyRecorder(latency);
         sim.start();

@@ -20,6 +20,7 @@ import io.schedlab.network.ServiceIpAllocator;
 import io.schedlab.node.Ipv4Range;
 import io.schedlab.node.Kubelet;
 import io.schedlab.node.KubeletConfig;
+import io.schedlab.node.MetricsServer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +41,7 @@ public final class StandardClusterModel implements ClusterModel {
   private final Ipv4Range nodeIps = new Ipv4Range(NODE_CIDR);
   private final KubeProxy proxy = new KubeProxy();
   private final ClusterDns dns = new ClusterDns();
+  private MetricsServer metricsServer;
 
   public StandardClusterModel(CloudProvider cloud, KubeletConfig kubelet) {
     this.cloud = cloud;
@@ -56,7 +58,26 @@ public final class StandardClusterModel implements ClusterModel {
     String manifests = template.metadata().annotations().get(ScenarioLoader.STATIC_POD_PATH);
     KubeletConfig config = manifests == null ? kubelet
         : kubelet.withStaticPodPath(java.nio.file.Path.of(manifests));
-    return new Kubelet(template, config, nodeIps);
+    Kubelet k = new Kubelet(template, config, nodeIps);
+    if (metricsServer != null) {
+      metricsServer.register(k);
+    }
+    return k;
+  }
+
+  /**
+   * Runs {@code server} as part of the control plane, scraping every kubelet this model makes
+   * (load-aware scoring reads its NodeMetrics). Off unless called, so other runs write no
+   * NodeMetrics; call before the simulation starts.
+   */
+  public StandardClusterModel withMetricsServer(MetricsServer server) {
+    this.metricsServer = server;
+    return this;
+  }
+
+  /** The metrics server this model runs, or null. */
+  public MetricsServer metricsServer() {
+    return metricsServer;
   }
 
   @Override
@@ -79,6 +100,9 @@ public final class StandardClusterModel implements ClusterModel {
     out.add(new RouteController(cloud));
     out.add(proxy);
     out.add(dns);
+    if (metricsServer != null) {
+      out.add(metricsServer);
+    }
     return out;
   }
 

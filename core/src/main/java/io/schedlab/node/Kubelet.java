@@ -508,6 +508,26 @@ public final class Kubelet implements NodeAgent {
 
   // ---------------------------------------------------------------- pressure
 
+  /**
+   * The kubelet's resource metrics endpoint ({@code /metrics/resource}) as a scrape sees it:
+   * {cpu millicores, memory working-set bytes} summed over the running pods' recorded usage, or
+   * null when the kubelet cannot answer (stopped, or cut from the network).
+   */
+  public long[] resourceMetrics() {
+    if (!running || partitioned) {
+      return null;
+    }
+    long cpu = 0;
+    long mem = 0;
+    for (PodRun run : pods.values()) {
+      if (run.state == PodRun.RUNNING || run.state == PodRun.TERMINATING) {
+        cpu += run.cpu;
+        mem += run.memory;
+      }
+    }
+    return new long[] {cpu, mem};
+  }
+
   /** Sums the recorded usage of the running pods. */
   long[] usage() {
     long mem = 0;
@@ -799,6 +819,7 @@ public final class Kubelet implements NodeAgent {
       pushStatus(run);
       return;
     }
+    run.cpu = WorkloadAnnotations.number(run.pod, WorkloadAnnotations.USAGE_CPU, 0);
     run.memory = WorkloadAnnotations.number(run.pod, WorkloadAnnotations.USAGE_MEMORY, 0);
     run.disk = WorkloadAnnotations.number(run.pod, WorkloadAnnotations.USAGE_EPHEMERAL_STORAGE, 0);
     run.pids = WorkloadAnnotations.number(run.pod, WorkloadAnnotations.USAGE_PIDS, 0);
@@ -1279,6 +1300,7 @@ public final class Kubelet implements NodeAgent {
     long backoff;
     long backoffShown;
     long backoffUpdated = Long.MIN_VALUE;
+    long cpu;
     long memory;
     long disk;
     long pids;

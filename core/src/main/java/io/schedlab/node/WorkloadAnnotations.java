@@ -17,6 +17,8 @@ public final class WorkloadAnnotations {
   public static final String EXIT_CODE = "schedlab.io/exit-code";
   /** Image size in bytes, for images the node does not list. */
   public static final String IMAGE_SIZE = "schedlab.io/image-size-bytes";
+  /** CPU the running pod uses, in millicores (the metrics pipeline's usage, not its request). */
+  public static final String USAGE_CPU = "schedlab.io/usage-cpu-millicores";
   /** Memory working set of the running pod, in bytes. */
   public static final String USAGE_MEMORY = "schedlab.io/usage-memory-bytes";
   /** Ephemeral storage the running pod uses, in bytes. */
@@ -34,7 +36,8 @@ public final class WorkloadAnnotations {
   /**
    * A trace pod with its recorded run time and usage written as these annotations, so the node
    * model runs it as recorded: a negative {@code durationNanos} means none; usage keys are
-   * {@code memory}, {@code ephemeral-storage} and {@code pids} (others are ignored).
+   * {@code cpu} (written in millicores), {@code memory}, {@code ephemeral-storage} and {@code
+   * pids} (others are ignored).
    */
   public static Pod annotate(Pod pod, long durationNanos, Map<String, Quantity> usage) {
     Map<String, String> a = new LinkedHashMap<>(pod.metadata().annotations());
@@ -42,6 +45,10 @@ public final class WorkloadAnnotations {
       a.put(DURATION, Durations.format(durationNanos));
     }
     if (usage != null) {
+      Quantity cpu = usage.get("cpu");
+      if (cpu != null) {
+        a.put(USAGE_CPU, Long.toString(cpu.milliValue()));
+      }
       put(a, USAGE_MEMORY, usage.get("memory"));
       put(a, USAGE_EPHEMERAL_STORAGE, usage.get("ephemeral-storage"));
       put(a, USAGE_PIDS, usage.get("pids"));

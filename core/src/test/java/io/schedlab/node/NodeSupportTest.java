@@ -85,7 +85,8 @@ class NodeSupportTest {
         .isEqualTo(Durations.seconds(90.5));
     assertThat(WorkloadAnnotations.number(pod, WorkloadAnnotations.USAGE_MEMORY, 0))
         .isEqualTo(1L << 30);
-    assertThat(pod.metadata().annotations()).hasSize(2);
+    assertThat(pod.metadata().annotations().get(WorkloadAnnotations.USAGE_CPU)).isEqualTo("2000");
+    assertThat(pod.metadata().annotations()).hasSize(3);
     Pod forever = WorkloadAnnotations.annotate(KubeletHarness.pod("p", "n", Map.of()), -1, null);
     assertThat(forever.metadata().annotations()).isEmpty();
   }

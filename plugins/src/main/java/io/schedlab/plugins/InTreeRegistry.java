@@ -1,5 +1,9 @@
 package io.schedlab.plugins;
 
+import io.schedlab.plugins.trimaran.LoadVariationRiskBalancing;
+import io.schedlab.plugins.trimaran.LoadVariationRiskBalancingArgs;
+import io.schedlab.plugins.trimaran.TargetLoadPacking;
+import io.schedlab.plugins.trimaran.TargetLoadPackingArgs;
 import io.schedlab.framework.Registry;
 import io.schedlab.plugins.defaultbinder.DefaultBinder;
 import io.schedlab.plugins.defaultpreemption.DefaultPreemption;
@@ -103,6 +107,18 @@ public final class InTreeRegistry {
             DotProductScore::new)
         .register(GpuPackingScore.NAME, GpuPackingScore.class, GpuPackingScore::new)
         .register(GpuClusteringScore.NAME, GpuClusteringScore.class, GpuClusteringScore::new)
-        .register(RandomScore.NAME, RandomScore.class, RandomScore::new);
+        .register(RandomScore.NAME, RandomScore.class, RandomScore::new)
+        .register(
+            TargetLoadPacking.NAME,
+            TargetLoadPacking.class,
+            TargetLoadPackingArgs.class,
+            TargetLoadPackingArgs::defaults,
+            TargetLoadPacking::new)
+        .register(
+            LoadVariationRiskBalancing.NAME,
+            LoadVariationRiskBalancing.class,
+            LoadVariationRiskBalancingArgs.class,
+            LoadVariationRiskBalancingArgs::defaults,
+            LoadVariationRiskBalancing::new);
   }
 }

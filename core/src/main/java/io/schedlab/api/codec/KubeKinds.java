@@ -9,6 +9,7 @@ import io.schedlab.api.Endpoints;
 import io.schedlab.api.Lease;
 import io.schedlab.api.Namespace;
 import io.schedlab.api.Node;
+import io.schedlab.api.NodeMetrics;
 import io.schedlab.api.Pod;
 import io.schedlab.api.PodDisruptionBudget;
 import io.schedlab.api.PriorityClass;
@@ -50,6 +51,7 @@ public final class KubeKinds {
     m.put(Endpoints.KIND, Endpoints.class);
     m.put(EndpointSlice.KIND, EndpointSlice.class);
     m.put(ServiceAccount.KIND, ServiceAccount.class);
+    m.put(NodeMetrics.KIND, NodeMetrics.class);
     return Collections.unmodifiableMap(m);
   }
 

@@ -1,0 +1,119 @@
+package io.schedlab.plugins.trimaran;
+
+import io.schedlab.api.Container;
+import io.schedlab.api.Pod;
+import io.schedlab.api.Quantity;
+import io.schedlab.framework.CycleState;
+import io.schedlab.framework.Handle;
+import io.schedlab.framework.NodeInfo;
+import io.schedlab.framework.PodInfo;
+import io.schedlab.framework.ScorePlugin;
+import java.util.Map;
+
+/**
+ * Trimaran's LoadVariationRiskBalancing (scheduler-plugins pkg/trimaran/loadvariationriskbalancing
+ * and pkg/trimaran/resourcestats.go): balances the risk of load variation, the mean plus a
+ * share of the deviation of measured utilisation. Per resource (CPU in millicores, memory in MiB),
+ * with capacity C the node's allocatable, used average A and deviation S (utilisation × C / 100)
+ * and the pod's request R: μ = clamp((A + R) / C), σ = clamp(S / C), σ' = clamp(margin ×
+ * σ^(1/sensitivity)), score = (1 − (μ + σ') / 2) × 100. The node's score is round(min) of the
+ * two when both have metrics, else round(max) (the one with metrics, 0 for the other). A node
+ * without NodeMetrics scores 0. No NormalizeScore.
+ */
+public final class LoadVariationRiskBalancing implements ScorePlugin {
+  public static final String NAME = "LoadVariationRiskBalancing";
+  /** Upstream's MegaFactor: bytes to MiB. */
+  static final double MEGA_FACTOR = 1. / 1024. / 1024.;
+
+  private final Handle handle;
+  private final NodeLoad.Cache loads = new NodeLoad.Cache();
+  private final double margin;
+  private final double sensitivity;
+
+  public LoadVariationRiskBalancing(LoadVariationRiskBalancingArgs args, Handle handle) {
+    this.handle = handle;
+    this.margin = args.safeVarianceMargin();
+    this.sensitivity = args.safeVarianceSensitivity();
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public long score(CycleState state, PodInfo pod, NodeInfo node) {
+    NodeLoad load = loads.get(handle, node.node());
+    if (load == null) {
+      return MIN_NODE_SCORE;
+    }
+    Map<String, Quantity> allocatable = node.node().status().allocatable();
+    long[] request = requested(pod.pod());
+    double cpuScore = 0;
+    if (load.cpuFound()) {
+      double cap = milli(allocatable.get("cpu"));
+      cpuScore = computeScore(load.cpuPercent() * cap / 100, load.cpuStdPercent() * cap / 100,
+          request[0], cap, margin, sensitivity);
+    }
+    double memoryScore = 0;
+    if (load.memoryFound()) {
+      double cap = value(allocatable.get("memory")) * MEGA_FACTOR;
+      memoryScore = computeScore(load.memoryPercent() * cap / 100,
+          load.memoryStdPercent() * cap / 100, request[1] * MEGA_FACTOR, cap, margin, sensitivity);
+    }
+    double total = load.cpuFound() && load.memoryFound()
+        ? Math.min(cpuScore, memoryScore) : Math.max(cpuScore, memoryScore);
+    return GoMath.round(total);
+  }
+
+  /**
+   * Upstream's computeScore: (1 − risk) × 100 with risk = (μ + σ') / 2, all inputs absolute in
+   * the same unit; 0 for a capacity ≤ 0.
+   */
+  static double computeScore(double usedAvg, double usedStdev, double req, double capacity,
+      double margin, double sensitivity) {
+    if (capacity <= 0) {
+      return 0;
+    }
+    req = Math.max(req, 0);
+    usedAvg = Math.max(Math.min(usedAvg, capacity), 0);
+    usedStdev = Math.max(Math.min(usedStdev, capacity), 0);
+    double mu = Math.max(Math.min((usedAvg + req) / capacity, 1), 0);
+    double sigma = Math.max(Math.min(usedStdev / capacity, 1), 0);
+    if (sensitivity >= 0) {
+      sigma = GoMath.pow(sigma, 1 / sensitivity);
+    }
+    sigma = Math.max(Math.min(sigma * margin, 1), 0);
+    double risk = (mu + sigma) / 2;
+    return (1. - risk) * MAX_NODE_SCORE;
+  }
+
+  /**
+   * Upstream's GetResourceRequested: {cpu millicores, memory bytes} summed over the containers'
+   * requests, raised to any init container's, plus the overhead.
+   */
+  static long[] requested(Pod pod) {
+    long cpu = 0;
+    long mem = 0;
+    for (Container c : pod.spec().containers()) {
+      cpu += milli(c.resources().requests().get("cpu"));
+      mem += value(c.resources().requests().get("memory"));
+    }
+    for (Container c : pod.spec().initContainers()) {
+      cpu = Math.max(cpu, milli(c.resources().requests().get("cpu")));
+      mem = Math.max(mem, value(c.resources().requests().get("memory")));
+    }
+    Map<String, Quantity> overhead = pod.spec().overhead();
+    cpu += milli(overhead.get("cpu"));
+    mem += value(overhead.get("memory"));
+    return new long[] {cpu, mem};
+  }
+
+  private static long milli(Quantity q) {
+    return q == null ? 0 : q.milliValue();
+  }
+
+  private static long value(Quantity q) {
+    return q == null ? 0 : q.value();
+  }
+}
