@@ -1,6 +1,7 @@
 package io.schedlab.plugins;
 
 import io.schedlab.framework.Registry;
+import io.schedlab.plugins.capacityscheduling.CapacityScheduling;
 import io.schedlab.plugins.defaultbinder.DefaultBinder;
 import io.schedlab.plugins.defaultpreemption.DefaultPreemption;
 import io.schedlab.plugins.defaultpreemption.DefaultPreemptionArgs;
@@ -103,6 +104,7 @@ public final class InTreeRegistry {
             DotProductScore::new)
         .register(GpuPackingScore.NAME, GpuPackingScore.class, GpuPackingScore::new)
         .register(GpuClusteringScore.NAME, GpuClusteringScore.class, GpuClusteringScore::new)
-        .register(RandomScore.NAME, RandomScore.class, RandomScore::new);
+        .register(RandomScore.NAME, RandomScore.class, RandomScore::new)
+        .register(CapacityScheduling.NAME, CapacityScheduling.class, CapacityScheduling::new);
   }
 }
