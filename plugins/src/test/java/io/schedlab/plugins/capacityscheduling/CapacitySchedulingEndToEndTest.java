@@ -113,4 +113,57 @@ class CapacitySchedulingEndToEndTest {
     assertThat(r.outcomes().get(3).message())
         .contains("Pod team-a/a-3 is rejected in PreFilter because total ElasticQuota used is more than min");
   }
+
+  private static Pod bound(String namespace, String name, int priority, String cpu) {
+    return PodBuilder.pod(name).namespace(namespace).priority(priority).req("cpu", cpu).req("memory", "100Mi")
+        .nodeName("node-1").build();
+  }
+
+  private static Pod pending(String namespace, String name, int priority, String cpu) {
+    return PodBuilder.pod(name).namespace(namespace).priority(priority).req("cpu", cpu).req("memory", "100Mi").build();
+  }
+
+  @Test
+  void beyondItsMinAPodPreemptsOnlyLowerPriorityPodsOfItsOwnQuota() throws IOException {
+    List<KubeObject> objects = List.of(quota("team-a", "1", "4"), quota("team-b", "3", "4"));
+    List<Pod> pods =
+        List.of(bound("team-a", "a-low", 0, "2"), bound("team-b", "b-low", 0, "2"), pending("team-a", "a-high", 100, "2"));
+
+    BatchRun.Result r = BatchRun.run(profile(), REGISTRY, objects, List.of(node("node-1", "4")), pods, 3);
+
+    assertThat(r.deleted()).containsExactly("team-a/a-low");
+    assertThat(r.outcomes().get(0).key()).isEqualTo("team-a/a-high");
+    assertThat(r.outcomes().get(0).nodeName()).isEqualTo("node-1");
+  }
+
+  @Test
+  void beyondItsMinAPodLeavesOtherQuotasAloneWhateverTheirPriority() throws IOException {
+    // team-b borrows (2 above its min of 1) with low priority, but team-a's pod would itself go
+    // beyond team-a's min, so it may only preempt within team-a, where nothing is less important.
+    List<KubeObject> objects = List.of(quota("team-a", "3", "4"), quota("team-b", "1", "4"));
+    List<Pod> pods =
+        List.of(bound("team-a", "a-vip", 200, "2"), bound("team-b", "b-low", 0, "2"), pending("team-a", "a-high", 100, "2"));
+
+    BatchRun.Result r = BatchRun.run(profile(), REGISTRY, objects, List.of(node("node-1", "4")), pods, 3);
+
+    assertThat(r.deleted()).isEmpty();
+    assertThat(r.outcomes().get(0).scheduled()).isFalse();
+    assertThat(r.outcomes().get(0).message())
+        .isEqualTo(
+            "0/1 nodes are available: Pod team-a/a-high is rejected in PreFilter because total"
+                + " ElasticQuota used is more than min. 0/1 nodes are available: 1 No victims found on"
+                + " node node-1 for preemptor pod a-high.");
+  }
+
+  @Test
+  void withinItsMinAPodReclaimsFromABorrowingQuotaOfAnyPriority() throws IOException {
+    List<KubeObject> objects = List.of(quota("team-a", "3", "4"), quota("team-b", "1", "4"));
+    List<Pod> pods =
+        List.of(bound("team-a", "a-vip", 200, "1"), bound("team-b", "b-vip", 1000, "2"), pending("team-a", "a-low", 0, "2"));
+
+    BatchRun.Result r = BatchRun.run(profile(), REGISTRY, objects, List.of(node("node-1", "4")), pods, 3);
+
+    assertThat(r.deleted()).containsExactly("team-b/b-vip");
+    assertThat(r.outcomes().get(0).nodeName()).isEqualTo("node-1");
+  }
 }
