@@ -166,4 +166,19 @@ class CapacitySchedulingEndToEndTest {
     assertThat(r.deleted()).containsExactly("team-b/b-vip");
     assertThat(r.outcomes().get(0).nodeName()).isEqualTo("node-1");
   }
+
+  @Test
+  void aPodWithoutAQuotaPreemptsOnlyLowerPriorityPodsWithoutOne() throws IOException {
+    List<KubeObject> objects = List.of(quota("team-a", "1", "4"));
+    List<Pod> pods =
+        List.of(
+            bound("team-a", "a-low", 0, "2"),
+            bound("free", "f-low", 0, "2"),
+            pending("free", "f-high", 100, "2"));
+
+    BatchRun.Result r = BatchRun.run(profile(), REGISTRY, objects, List.of(node("node-1", "4")), pods, 3);
+
+    assertThat(r.deleted()).containsExactly("free/f-low");
+    assertThat(r.outcomes().get(0).nodeName()).isEqualTo("node-1");
+  }
 }
