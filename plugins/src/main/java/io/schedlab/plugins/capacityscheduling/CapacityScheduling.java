@@ -30,6 +30,9 @@ import java.util.Map;
  * the sum of their mins, and a pod within its namespace's min may take borrowed resources back by
  * preemption.
  *
+ * <p>Requests are upstream's computePodResourceRequest ({@link QuotaVectors#podRequest}), not
+ * the scheduler's effective requests: sidecars and pod-level resources are not counted.
+ *
  * <p>Implementation note: usage is the plugin's own bookkeeping ({@link PodUsage}), kept by
  * Reserve/Unreserve and brought up to date with the snapshot at each PreFilter, which is how
  * upstream's pod informer handlers would see bound and deleted pods. PreFilter takes the cycle's
@@ -48,12 +51,13 @@ public final class CapacityScheduling
 
   private final Handle handle;
   private final QuotaVectors vectors;
-  private final PodUsage usage = new PodUsage();
+  private final PodUsage usage;
   private final DefaultPreemption evaluator;
 
   public CapacityScheduling(Handle handle) {
     this.handle = handle;
     this.vectors = new QuotaVectors(handle.resources());
+    this.usage = new PodUsage(vectors);
     this.evaluator =
         new DefaultPreemption(
             DefaultPreemptionArgs.defaults(), handle, NAME, new QuotaPreemption(handle, vectors));
@@ -76,7 +80,7 @@ public final class CapacityScheduling
     usage.sync(handle.snapshot());
     ElasticQuotaInfos quotas = snapshot();
     state.write(SNAPSHOT_KEY, quotas);
-    long[] podReq = pod.requests();
+    long[] podReq = vectors.podRequest(pod.pod());
     ElasticQuotaInfo eq = quotas.get(pod.namespace());
     if (eq == null) {
       state.write(REQUESTS_KEY, new QuotaRequests(podReq, null, null));
@@ -96,10 +100,15 @@ public final class CapacityScheduling
             continue;
           }
           if (p.namespace().equals(pod.namespace()) && p.priority() >= pod.priority()) {
-            QuotaVectors.add(inQuota, p.requests());
-            QuotaVectors.add(overall, p.requests());
+            long[] req = vectors.podRequest(p.pod());
+            inQuota = ResourceRegistry.fit(inQuota, req.length);
+            overall = ResourceRegistry.fit(overall, req.length);
+            QuotaVectors.add(inQuota, req);
+            QuotaVectors.add(overall, req);
           } else if (!p.namespace().equals(pod.namespace()) && !info.usedOverMin(vectors)) {
-            QuotaVectors.add(overall, p.requests());
+            long[] req = vectors.podRequest(p.pod());
+            overall = ResourceRegistry.fit(overall, req.length);
+            QuotaVectors.add(overall, req);
           }
         }
       }
@@ -177,7 +186,7 @@ public final class CapacityScheduling
     }
     ElasticQuotaInfo info = quotas.get(podToAdd.namespace());
     if (info != null) {
-      info.addPodIfNotPresent(podToAdd);
+      info.addPodIfNotPresent(vectors, podToAdd);
     }
     return Status.SUCCESS;
   }

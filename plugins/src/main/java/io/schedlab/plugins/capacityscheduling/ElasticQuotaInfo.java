@@ -76,14 +76,15 @@ final class ElasticQuotaInfo {
     return counted.containsKey(uid) && (removed == null || !removed.containsKey(uid));
   }
 
-  void addPodIfNotPresent(PodInfo pod) {
+  void addPodIfNotPresent(QuotaVectors v, PodInfo pod) {
     if (contains(pod.uid())) {
       return;
     }
-    long[] req = pod.requests();
+    long[] req;
     if (removed != null && removed.remove(pod.uid()) != null) {
       req = counted.get(pod.uid());
     } else {
+      req = v.podRequest(pod.pod());
       if (added == null) {
         added = new HashMap<>();
       }

@@ -38,9 +38,14 @@ final class PodUsage {
     List<PodInfo> pods = new ArrayList<>();
   }
 
+  private final QuotaVectors vectors;
   private final Map<String, Namespace> namespaces = new HashMap<>();
   private final Map<String, SeenNode> nodes = new HashMap<>();
   private long stamp;
+
+  PodUsage(QuotaVectors vectors) {
+    this.vectors = vectors;
+  }
 
   /** The namespace's usage; an empty one when none of its pods is counted. */
   Namespace namespace(String namespace) {
@@ -127,7 +132,7 @@ final class PodUsage {
     if (ns.pods.containsKey(p.uid())) {
       return;
     }
-    long[] req = p.requests();
+    long[] req = vectors.podRequest(p.pod());
     ns.pods.put(p.uid(), req);
     ns.used = ResourceRegistry.fit(ns.used, req.length);
     QuotaVectors.add(ns.used, req);
