@@ -41,6 +41,12 @@ import java.util.Map;
  * with this plugin's victim rules ({@link QuotaPreemption}). Quotas are read from the cluster's
  * ElasticQuota objects at each PreFilter, so a quota created, changed or deleted takes effect at
  * the next cycle; of two quotas in one namespace the first by name counts.
+ *
+ * <p>Where this differs from upstream: a quota created while its namespace already runs pods
+ * starts from their real usage (upstream's starts empty and counts only later pods); a pod that
+ * neither fits nor keeps the quotas within bounds when put back in the preemption dry run is one
+ * victim (upstream removes it twice and fails the node); ElasticQuota changes do not requeue
+ * rejected pods, which wait for a pod deletion, their backoff or the unschedulable timeout.
  */
 public final class CapacityScheduling
     implements PreFilterPlugin, PreFilterExtensions, PostFilterPlugin, ReservePlugin, EnqueueExtensions {

@@ -66,7 +66,7 @@ final class ElasticQuotaInfo {
 
   /** Upstream's usedOverMin: the namespace borrows from others. */
   boolean usedOverMin(QuotaVectors v) {
-    return v.over(used, new long[0], min, 0);
+    return v.over(used, QuotaVectors.NONE, min, 0);
   }
 
   boolean contains(String uid) {

@@ -39,7 +39,7 @@ final class ElasticQuotaInfos implements StateData {
       QuotaVectors.add(min, info.min());
     }
     QuotaVectors.add(used, request);
-    return v.over(used, new long[0], min, 0);
+    return v.over(used, QuotaVectors.NONE, min, 0);
   }
 
   @Override

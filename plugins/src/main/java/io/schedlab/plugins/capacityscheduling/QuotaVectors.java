@@ -20,7 +20,9 @@ import io.schedlab.framework.ResourceRegistry;
 final class QuotaVectors {
   /** The fixed slots cpu, memory, ephemeral-storage and pods. */
   static final int FIXED = ResourceRegistry.PODS + 1;
-  /** Upstream's UpperBoundOfMax. */
+  /** The zero vector. */
+  static final long[] NONE = new long[0];
+    /** Upstream's UpperBoundOfMax. */
   static final long UNLIMITED = Long.MAX_VALUE;
 
   private final ResourceRegistry registry;
