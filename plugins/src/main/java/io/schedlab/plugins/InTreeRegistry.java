@@ -5,6 +5,7 @@ import io.schedlab.plugins.trimaran.LoadVariationRiskBalancingArgs;
 import io.schedlab.plugins.trimaran.TargetLoadPacking;
 import io.schedlab.plugins.trimaran.TargetLoadPackingArgs;
 import io.schedlab.framework.Registry;
+import io.schedlab.plugins.capacityscheduling.CapacityScheduling;
 import io.schedlab.plugins.defaultbinder.DefaultBinder;
 import io.schedlab.plugins.defaultpreemption.DefaultPreemption;
 import io.schedlab.plugins.defaultpreemption.DefaultPreemptionArgs;
@@ -119,6 +120,7 @@ public final class InTreeRegistry {
             LoadVariationRiskBalancing.class,
             LoadVariationRiskBalancingArgs.class,
             LoadVariationRiskBalancingArgs::defaults,
-            LoadVariationRiskBalancing::new);
+            LoadVariationRiskBalancing::new)
+        .register(CapacityScheduling.NAME, CapacityScheduling.class, CapacityScheduling::new);
   }
 }

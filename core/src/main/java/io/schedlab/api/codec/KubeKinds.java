@@ -2,6 +2,7 @@ package io.schedlab.api.codec;
 
 import io.schedlab.api.DaemonSet;
 import io.schedlab.api.Deployment;
+import io.schedlab.api.ElasticQuota;
 import io.schedlab.api.Job;
 import io.schedlab.api.KubeObject;
 import io.schedlab.api.EndpointSlice;
@@ -52,6 +53,7 @@ public final class KubeKinds {
     m.put(EndpointSlice.KIND, EndpointSlice.class);
     m.put(ServiceAccount.KIND, ServiceAccount.class);
     m.put(NodeMetrics.KIND, NodeMetrics.class);
+    m.put(ElasticQuota.KIND, ElasticQuota.class);
     return Collections.unmodifiableMap(m);
   }
 

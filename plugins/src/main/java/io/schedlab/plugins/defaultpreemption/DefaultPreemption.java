@@ -52,18 +52,53 @@ public final class DefaultPreemption implements PostFilterPlugin {
 
   private static final DateTimeFormatter SECONDS = DateTimeFormatter.ISO_INSTANT;
 
+  /**
+   * The parts of preemption another PostFilter plugin replaces while keeping the rest of the
+   * evaluator (candidate search, selection, eviction), as upstream's preemption.Interface. The
+   * scheduler-plugins CapacityScheduling plugin is one.
+   */
+  public interface Policy {
+    /** Whether the pod may preempt at all; {@code nominatedNodeStatus} is null without a nomination. */
+    Eligibility podEligibleToPreemptOthers(CycleState state, Pod pod, Status nominatedNodeStatus);
+
+    /**
+     * The victims on {@code node} (a copy, as is {@code state}, both free to change), most
+     * important first; {@code budgets} answers which evictions a PodDisruptionBudget forbids.
+     */
+    VictimSelection selectVictimsOnNode(
+        CycleState state, PodInfo pod, NodeInfo node, DisruptionBudgets budgets, StartTimes startTimes);
+
+    /** Where the dry run starts among {@code numNodes} potential nodes. */
+    int candidateOffset(int numNodes);
+
+    /** How many candidates the dry run looks for among {@code numNodes} potential nodes. */
+    int numCandidates(int numNodes);
+  }
+
   private final Handle handle;
   private final DefaultPreemptionArgs args;
+  private final String pluginName;
+  private final Policy policy;
 
   public DefaultPreemption(DefaultPreemptionArgs args, Handle handle) {
+    this(args, handle, NAME, null);
+  }
+
+  /**
+   * The evaluator on behalf of another plugin: {@code pluginName} is the one that rejects a victim
+   * waiting in Permit, and {@code policy} (null for this plugin's own) the parts it replaces.
+   */
+  public DefaultPreemption(DefaultPreemptionArgs args, Handle handle, String pluginName, Policy policy) {
     args.validate();
     this.args = args;
     this.handle = handle;
+    this.pluginName = pluginName;
+    this.policy = policy;
   }
 
   @Override
   public String name() {
-    return NAME;
+    return pluginName;
   }
 
   public DefaultPreemptionArgs args() {
@@ -88,7 +123,11 @@ public final class DefaultPreemption implements PostFilterPlugin {
   public PostFilterResult preempt(CycleState state, PodInfo pod, NodeToStatus m) {
     pod = latest(pod);
     String nominated = pod.pod().status().nominatedNodeName();
-    Eligibility eligibility = podEligibleToPreemptOthers(pod.pod(), m.get(nominated));
+    Status nominatedStatus = nominated == null || nominated.isEmpty() ? null : m.get(nominated);
+    Eligibility eligibility =
+        policy == null
+            ? podEligibleToPreemptOthers(pod.pod(), nominatedStatus)
+            : policy.podEligibleToPreemptOthers(state, pod.pod(), nominatedStatus);
     if (!eligibility.eligible()) {
       return PostFilterResult.of(Status.unschedulable(eligibility.reason()));
     }
@@ -193,8 +232,9 @@ public final class DefaultPreemption implements PostFilterPlugin {
       return new DryRunResult(List.of(), new NodeToStatus(), List.of());
     }
     List<PodDisruptionBudget> pdbs = handle.objects().list(PodDisruptionBudget.class, null);
-    int offset = handle.random().nextInt(potential.size());
-    int numCandidates = calculateNumCandidates(potential.size());
+    int offset = policy == null ? handle.random().nextInt(potential.size()) : policy.candidateOffset(potential.size());
+    int numCandidates =
+        policy == null ? calculateNumCandidates(potential.size()) : policy.numCandidates(potential.size());
     return dryRunPreemption(state, pod, potential, pdbs, offset, numCandidates);
   }
 
@@ -215,7 +255,10 @@ public final class DefaultPreemption implements PostFilterPlugin {
     int n = potentialNodes.size();
     for (int i = 0; i < n; i++) {
       NodeInfo node = potentialNodes.get((offset + i) % n);
-      VictimSelection v = selectVictimsOnNode(state.copy(), pod, node.copy(), budgets, startTimes);
+      VictimSelection v =
+          policy == null
+              ? selectVictimsOnNode(state.copy(), pod, node.copy(), budgets, startTimes)
+              : policy.selectVictimsOnNode(state.copy(), pod, node.copy(), budgets, startTimes);
       Status s = v.status();
       if (s.isSuccess() && !v.victims().isEmpty()) {
         Candidate c = new Candidate(node.name(), v.victims(), v.numPdbViolations());
@@ -430,7 +473,7 @@ public final class DefaultPreemption implements PostFilterPlugin {
   private Status preemptPod(PodInfo preemptor, PodInfo victim) {
     WaitingPod waiting = handle.waitingPod(victim.uid());
     if (waiting != null) {
-      waiting.reject(NAME, "preempted");
+      waiting.reject(pluginName, "preempted");
       return Status.SUCCESS;
     }
     Pod pod = victim.pod();

@@ -11,8 +11,8 @@ import java.util.Map;
  * The cluster's PodDisruptionBudgets, selectors compiled once per preemption attempt, answering
  * which victims' eviction would exceed a budget (upstream's filterPodsWithPDBViolation).
  */
-final class DisruptionBudgets {
-  static final DisruptionBudgets NONE = new DisruptionBudgets(List.of());
+public final class DisruptionBudgets {
+  public static final DisruptionBudgets NONE = new DisruptionBudgets(List.of());
 
   /** A budget whose selector can match: a null, empty or invalid selector matches no pod. */
   private record Budget(String namespace, LabelSelectors.Selector selector, int allowed, Map<String, String> disrupted) {}
@@ -23,7 +23,7 @@ final class DisruptionBudgets {
     this.budgets = budgets;
   }
 
-  static DisruptionBudgets of(List<PodDisruptionBudget> pdbs) {
+  public static DisruptionBudgets of(List<PodDisruptionBudget> pdbs) {
     List<Budget> out = new ArrayList<>(pdbs.size());
     for (PodDisruptionBudget pdb : pdbs) {
       String ns = pdb.metadata().namespace() == null ? "" : pdb.metadata().namespace();
@@ -38,7 +38,7 @@ final class DisruptionBudgets {
     return new DisruptionBudgets(out);
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return budgets.isEmpty();
   }
 
@@ -47,7 +47,7 @@ final class DisruptionBudgets {
    * allowed disruptions below zero and the rest, keeping the input order in both. A pod the API
    * server already counts in a budget's disruptedPods does not use that budget up again.
    */
-  void split(List<PodInfo> pods, List<PodInfo> violating, List<PodInfo> nonViolating) {
+  public void split(List<PodInfo> pods, List<PodInfo> violating, List<PodInfo> nonViolating) {
     int[] allowed = new int[budgets.size()];
     for (int i = 0; i < allowed.length; i++) {
       allowed[i] = budgets.get(i).allowed();

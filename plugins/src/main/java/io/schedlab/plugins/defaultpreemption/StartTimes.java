@@ -12,10 +12,10 @@ import java.util.List;
  * built on them. A pod without a parsable {@code status.startTime} counts as starting now, as
  * upstream's GetPodStartTime does for assumed pods.
  */
-final class StartTimes {
+public final class StartTimes {
   private final long nowNanos;
 
-  StartTimes(Instant now) {
+  public StartTimes(Instant now) {
     this.nowNanos = epochNanos(now);
   }
 
@@ -55,7 +55,7 @@ final class StartTimes {
    * earlier. Stable, so equally important pods keep their order (upstream's sort is not stable;
    * its order among them is unspecified).
    */
-  List<PodInfo> mostImportantFirst(List<PodInfo> pods) {
+  public List<PodInfo> mostImportantFirst(List<PodInfo> pods) {
     List<Ranked> ranked = new ArrayList<>(pods.size());
     for (PodInfo p : pods) {
       ranked.add(new Ranked(p, of(p)));

@@ -14,7 +14,7 @@ public record VictimSelection(List<PodInfo> victims, int numPdbViolations, Statu
     victims = List.copyOf(victims);
   }
 
-  static VictimSelection failed(Status status) {
+  public static VictimSelection failed(Status status) {
     return new VictimSelection(List.of(), 0, status);
   }
 }
