@@ -10,7 +10,6 @@ import io.schedlab.cluster.StandardClusterModel;
 import io.schedlab.config.SchedulerConfig;
 import io.schedlab.config.SchedulerConfigLoader;
 import io.schedlab.framework.Registry;
-import io.schedlab.plugins.InTreeRegistry;
 import io.schedlab.sim.Durations;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -26,6 +25,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,6 +50,8 @@ import picocli.CommandLine.Spec;
     })
 public final class SimulateCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
+
+  @Mixin private PluginJarsOption pluginJars;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   private Source source;
@@ -106,7 +108,7 @@ public final class SimulateCommand implements Callable<Integer> {
     if ((checkpointAt == null) != (checkpointOut == null)) {
       throw new BadInputException("--checkpoint-at and --checkpoint-out go together");
     }
-    Registry registry = InTreeRegistry.create();
+    Registry registry = pluginJars.registry();
     Checkpoint resumed = source.resume == null ? null : Checkpoint.read(source.resume);
     String scenarioText;
     Path scenarioPath;

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +58,9 @@ public final class PluginLoader {
   public static LoadedPlugins load(Registry inTree, List<Path> pluginPaths, ClassLoader parent) {
     Map<String, Path> jarOfProvider = new LinkedHashMap<>();
     List<Path> jars = new ArrayList<>();
+    Map<Path, Boolean> read = new HashMap<>();
     for (Path p : pluginPaths) {
-      collect(p, jars, jarOfProvider);
+      collect(p, jars, jarOfProvider, read);
     }
     URLClassLoader jarLoader = jars.isEmpty() ? null
         : new URLClassLoader("schedlab-plugins", urls(jars), parent);
@@ -110,7 +112,8 @@ public final class PluginLoader {
     into.merge(from);
   }
 
-  private static void collect(Path path, List<Path> jars, Map<String, Path> jarOfProvider) {
+  private static void collect(Path path, List<Path> jars, Map<String, Path> jarOfProvider,
+      Map<Path, Boolean> read) {
     List<Path> found;
     if (Files.isDirectory(path)) {
       try (Stream<Path> files = Files.list(path)) {
@@ -134,18 +137,21 @@ public final class PluginLoader {
     } else {
       throw new PluginLoadException("--plugins " + path + ": no such folder");
     }
-    int providers = 0;
+    boolean anyProvider = false;
     for (Path jar : found) {
-      if (jars.contains(jar)) {
-        continue;
+      Path key = jar.toAbsolutePath().normalize();
+      // A jar named twice (the same folder twice, or by two spellings) is read once.
+      if (!read.containsKey(key)) {
+        jars.add(jar);
+        List<String> providers = providersIn(jar);
+        read.put(key, !providers.isEmpty());
+        for (String provider : providers) {
+          jarOfProvider.putIfAbsent(provider, jar);
+        }
       }
-      jars.add(jar);
-      for (String provider : providersIn(jar)) {
-        jarOfProvider.putIfAbsent(provider, jar);
-        providers++;
-      }
+      anyProvider |= read.get(key);
     }
-    if (providers == 0) {
+    if (!anyProvider) {
       throw new PluginLoadException("--plugins " + path + ": no jar in it declares a plugin"
           + " provider (" + SERVICE_FILE + ")");
     }
