@@ -46,8 +46,6 @@ import picocli.CommandLine.Spec;
 public final class CompareCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Mixin private PluginJarsOption pluginJars;
-
   @ArgGroup(exclusive = true, multiplicity = "1")
   private Source source;
 
@@ -73,6 +71,8 @@ public final class CompareCommand implements Callable<Integer> {
       description = "KubeSchedulerConfiguration files (named by file name), or 'default' for"
           + " upstream's default profile; at least two.")
   private List<String> profiles;
+
+  @Mixin private PluginJarsOption pluginJars;
 
   @Option(names = "--seeds", paramLabel = "SEEDS", defaultValue = "1-5",
       description = "Seeds: N, A-B or a comma list (default: ${DEFAULT-VALUE}).")

@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 final class PluginJarsOption {
   @Option(names = "--plugins", paramLabel = "DIR",
       description = "A folder of plugin jars (or one .jar) whose PluginProviders add plugins,"
-          + " enabled by name in --config; repeatable. Providers on the class path are always"
-          + " loaded.")
+          + " enabled by name in the scheduler configuration like in-tree ones; repeatable."
+          + " Providers on the class path are always loaded.")
   private List<Path> paths = new ArrayList<>();
 
   /** The registry with its sources; throws PluginLoadException (bad input) for a bad jar. */

@@ -38,8 +38,6 @@ public final class ScheduleCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Mixin private PluginJarsOption pluginJars;
-
   @Option(names = "--nodes", required = true, paramLabel = "PATH",
       description = "A YAML/JSON file or a folder of manifests; its Node objects are the cluster.")
   private Path nodes;
@@ -52,6 +50,8 @@ public final class ScheduleCommand implements Callable<Integer> {
       description = "A kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration; "
           + "default: kube-scheduler's defaults.")
   private Path config;
+
+  @Mixin private PluginJarsOption pluginJars;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
       description = "Seed for generated names and tie-breaking among equal nodes "

@@ -51,8 +51,6 @@ import picocli.CommandLine.Spec;
 public final class SimulateCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Mixin private PluginJarsOption pluginJars;
-
   @ArgGroup(exclusive = true, multiplicity = "1")
   private Source source;
 
@@ -81,6 +79,8 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE",
       description = "A KubeSchedulerConfiguration (v1) for the scheduler.")
   private Path config;
+
+  @Mixin private PluginJarsOption pluginJars;
 
   @Option(names = "--seed", paramLabel = "N", description = "Overrides the scenario's seed.")
   private Long seed;
