@@ -128,6 +128,32 @@ class ExternalPluginExampleTest {
     assertThat(r.errLines()).containsExactly("schedlab: --plugins " + missing + ": no such folder");
   }
 
+  @Test
+  void simulateRunsTheProfileWithThePluginAndFailsWithoutIt() throws IOException {
+    String scenario = Cli.repoPath("traces/samples/scenarios/job-completion.yaml");
+    String profile = example("profile.yaml").toString();
+    Cli with = Cli.run("simulate", "--plugins", pluginDir().toString(), "--config", profile,
+        "--scenario", scenario);
+    assertThat(with.exitCode()).as(with.err()).isZero();
+    assertThat(with.out()).contains("pod_bound 6");
+    Cli without = Cli.run("simulate", "--config", profile, "--scenario", scenario);
+    assertThat(without.exitCode()).isEqualTo(2);
+    assertThat(without.errLines()).singleElement().asString()
+        .contains("unknown plugin \"LabelPreference\"");
+  }
+
+  @Test
+  void compareRunsAProfileWithThePluginBesideTheDefault() throws IOException {
+    Path out = tmp.resolve("compare");
+    Cli r = Cli.run("compare", "--plugins", pluginDir().toString(),
+        "--scenario", Cli.repoPath("traces/samples/scenarios/job-completion.yaml"),
+        "--profiles", "default", example("profile.yaml").toString(), "--seeds", "1",
+        "--threads", "1", "--out", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("report written to " + out.resolve("report.html"));
+    assertThat(Files.readString(out.resolve("summary.csv"))).contains("\nprofile,1,");
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"schedule", "simulate", "compare", "plugins"})
   void everyCommandThatBuildsProfilesTakesPlugins(String command) {
