@@ -125,7 +125,7 @@ class ExternalPluginExampleTest {
     Cli r = Cli.run("schedule", "--plugins", missing.toString(),
         "--nodes", example("nodes.yaml").toString(), "--pods", example("pods.yaml").toString());
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.errLines()).containsExactly("schedlab: --plugins " + missing + ": no such folder");
+    assertThat(r.errLines()).containsExactly("schedlab: --plugins " + missing + ": no such file or folder");
   }
 
   @Test

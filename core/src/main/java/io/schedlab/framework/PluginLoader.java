@@ -135,7 +135,7 @@ public final class PluginLoader {
       throw new PluginLoadException("--plugins " + path
           + ": expected a folder of plugin jars or a .jar file");
     } else {
-      throw new PluginLoadException("--plugins " + path + ": no such folder");
+      throw new PluginLoadException("--plugins " + path + ": no such file or folder");
     }
     boolean anyProvider = false;
     for (Path jar : found) {

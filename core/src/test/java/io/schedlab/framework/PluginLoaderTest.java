@@ -110,7 +110,7 @@ class PluginLoaderTest {
     String notJar = "not a jar";
     return Stream.of(
         Arguments.of("a folder that does not exist", "missing", null,
-            "--plugins {dir}/missing: no such folder"),
+            "--plugins {dir}/missing: no such file or folder"),
         Arguments.of("a file that is neither a folder nor a jar", "notes.txt", null,
             "--plugins {dir}/notes.txt: expected a folder of plugin jars or a .jar file"),
         Arguments.of("a folder without jars", "plugins", List.of(),
