@@ -4,7 +4,6 @@ import io.schedlab.cluster.Scenario;
 import io.schedlab.cluster.ScenarioLoader;
 import io.schedlab.config.SchedulerConfig;
 import io.schedlab.framework.Registry;
-import io.schedlab.plugins.InTreeRegistry;
 import io.schedlab.reports.ComparisonReport;
 import io.schedlab.reports.RunMetrics;
 import io.schedlab.reports.RunResult;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -72,6 +72,8 @@ public final class CompareCommand implements Callable<Integer> {
           + " upstream's default profile; at least two.")
   private List<String> profiles;
 
+  @Mixin private PluginJarsOption pluginJars;
+
   @Option(names = "--seeds", paramLabel = "SEEDS", defaultValue = "1-5",
       description = "Seeds: N, A-B or a comma list (default: ${DEFAULT-VALUE}).")
   private String seeds;
@@ -97,7 +99,7 @@ public final class CompareCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     // Everything is read and checked before the first run, so bad input costs nothing.
-    Registry registry = InTreeRegistry.create();
+    Registry registry = pluginJars.registry();
     Map<String, SchedulerConfig> configs = ProfileSet.load(profiles, registry);
     List<Long> seedList = FgdExperimentCommand.parseSeeds(seeds);
     PairTest.Method method = switch (test.toLowerCase(Locale.ROOT)) {

@@ -3,6 +3,7 @@ package io.schedlab.cli;
 import io.schedlab.api.codec.ManifestException;
 import io.schedlab.config.ConfigException;
 import io.schedlab.framework.PluginArgsException;
+import io.schedlab.framework.PluginLoadException;
 import io.schedlab.store.AlreadyExistsException;
 import io.schedlab.store.InvalidObjectException;
 import java.nio.file.NoSuchFileException;
@@ -24,6 +25,7 @@ final class Failures {
           || c instanceof ManifestException
           || c instanceof ConfigException
           || c instanceof PluginArgsException
+          || c instanceof PluginLoadException
           || c instanceof io.schedlab.conformance.ConformanceInputException
           || c instanceof io.schedlab.traces.TraceFormatException
           || c instanceof io.schedlab.cluster.ScenarioException

@@ -7,26 +7,31 @@ import io.schedlab.config.ExtensionPoint;
 import io.schedlab.config.PluginRef;
 import io.schedlab.config.ProfileConfig;
 import io.schedlab.config.SchedulerConfig;
+import io.schedlab.framework.LoadedPlugins;
 import io.schedlab.framework.NoArgs;
 import io.schedlab.framework.Registry;
 import io.schedlab.framework.Registry.Registration;
-import io.schedlab.plugins.InTreeRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code schedlab plugins}: what the in-tree registry offers and what the default profile uses. */
+/**
+ * {@code schedlab plugins}: what the registry offers (in-tree plugins and those of plugin jars,
+ * each with its source) and what the default profile uses.
+ */
 @Command(
     name = "plugins",
     mixinStandardHelpOptions = true,
     versionProvider = VersionInfo.class,
     description = {
-        "List every registered plugin: its extension points, its args with their defaults (JSON),"
-            + " and whether the default profile enables it (with its score weight).",
+        "List every registered plugin: its extension points, whether the default profile enables"
+            + " it (with its score weight), where it comes from (in-tree or a plugin jar) and its"
+            + " args with their defaults (JSON).",
         "Then list the upstream default plugins schedlab does not model yet."})
 public final class PluginsCommand implements Callable<Integer> {
   private static final ObjectMapper ARGS_JSON =
@@ -34,17 +39,22 @@ public final class PluginsCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
+  @Mixin private PluginJarsOption pluginJars;
+
   /** One row of the table. */
-  record Row(String name, String extensionPoints, String inDefaultProfile, String args) {}
+  record Row(String name, String extensionPoints, String inDefaultProfile, String source,
+      String args) {}
 
   @Override
   public Integer call() throws JsonProcessingException {
-    Registry registry = InTreeRegistry.create();
+    LoadedPlugins loaded = pluginJars.load();
+    Registry registry = loaded.registry();
     SchedulerConfig defaults = SchedulerConfig.defaults(registry);
     ProfileConfig profile = defaults.profiles().get(0);
     List<Row> rows = new ArrayList<>();
     for (Registration<?> r : registry.registrations()) {
-      rows.add(new Row(r.name(), extensionPoints(r), inProfile(profile, r.name()), args(r)));
+      rows.add(new Row(r.name(), extensionPoints(r), inProfile(profile, r.name()),
+          loaded.source(r.name()), args(r)));
     }
     PrintWriter out = spec.commandLine().getOut();
     print(out, rows);
@@ -95,20 +105,24 @@ public final class PluginsCommand implements Callable<Integer> {
   }
 
   private static void print(PrintWriter out, List<Row> rows) {
-    Row header = new Row("PLUGIN", "EXTENSION POINTS", "DEFAULT PROFILE", "ARGS (DEFAULTS)");
+    Row header =
+        new Row("PLUGIN", "EXTENSION POINTS", "DEFAULT PROFILE", "SOURCE", "ARGS (DEFAULTS)");
     int w0 = header.name().length();
     int w1 = header.extensionPoints().length();
     int w2 = header.inDefaultProfile().length();
+    int w3 = header.source().length();
     for (Row row : rows) {
       w0 = Math.max(w0, row.name().length());
       w1 = Math.max(w1, row.extensionPoints().length());
       w2 = Math.max(w2, row.inDefaultProfile().length());
+      w3 = Math.max(w3, row.source().length());
     }
-    String format = "%-" + w0 + "s  %-" + w1 + "s  %-" + w2 + "s  %s%n";
+    String format = "%-" + w0 + "s  %-" + w1 + "s  %-" + w2 + "s  %-" + w3 + "s  %s%n";
     out.printf(format, header.name(), header.extensionPoints(), header.inDefaultProfile(),
-        header.args());
+        header.source(), header.args());
     for (Row row : rows) {
-      out.printf(format, row.name(), row.extensionPoints(), row.inDefaultProfile(), row.args());
+      out.printf(format, row.name(), row.extensionPoints(), row.inDefaultProfile(), row.source(),
+          row.args());
     }
   }
 }

@@ -8,7 +8,6 @@ import io.schedlab.config.SchedulerConfig;
 import io.schedlab.config.SchedulerConfigLoader;
 import io.schedlab.framework.PluginArgsException;
 import io.schedlab.framework.Registry;
-import io.schedlab.plugins.InTreeRegistry;
 import io.schedlab.scheduler.BatchRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,6 +51,8 @@ public final class ScheduleCommand implements Callable<Integer> {
           + "default: kube-scheduler's defaults.")
   private Path config;
 
+  @Mixin private PluginJarsOption pluginJars;
+
   @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
       description = "Seed for generated names and tie-breaking among equal nodes "
           + "(default: ${DEFAULT-VALUE}).")
@@ -73,7 +75,7 @@ public final class ScheduleCommand implements Callable<Integer> {
     if (metricsOut != null) {
       OutputDir.check("--metrics-out", metricsOut);
     }
-    Registry registry = InTreeRegistry.create();
+    Registry registry = pluginJars.registry();
     SchedulerConfig schedulerConfig = config == null
         ? SchedulerConfig.defaults(registry)
         : SchedulerConfigLoader.load(config, registry);

@@ -11,7 +11,6 @@ import io.schedlab.config.SchedulerConfig;
 import io.schedlab.config.SchedulerConfigLoader;
 import io.schedlab.framework.Registry;
 import io.schedlab.node.MetricsServer;
-import io.schedlab.plugins.InTreeRegistry;
 import io.schedlab.sim.Durations;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -27,6 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -81,6 +81,8 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "A KubeSchedulerConfiguration (v1) for the scheduler.")
   private Path config;
 
+  @Mixin private PluginJarsOption pluginJars;
+
   @Option(names = "--seed", paramLabel = "N", description = "Overrides the scenario's seed.")
   private Long seed;
 
@@ -113,7 +115,7 @@ public final class SimulateCommand implements Callable<Integer> {
     if ((checkpointAt == null) != (checkpointOut == null)) {
       throw new BadInputException("--checkpoint-at and --checkpoint-out go together");
     }
-    Registry registry = InTreeRegistry.create();
+    Registry registry = pluginJars.registry();
     Checkpoint resumed = source.resume == null ? null : Checkpoint.read(source.resume);
     String scenarioText;
     Path scenarioPath;
