@@ -1,6 +1,8 @@
 package io.schedlab.plugins;
 
 import io.schedlab.framework.Registry;
+import io.schedlab.plugins.coscheduling.Coscheduling;
+import io.schedlab.plugins.coscheduling.CoschedulingArgs;
 import io.schedlab.plugins.defaultbinder.DefaultBinder;
 import io.schedlab.plugins.defaultpreemption.DefaultPreemption;
 import io.schedlab.plugins.defaultpreemption.DefaultPreemptionArgs;
@@ -103,6 +105,12 @@ public final class InTreeRegistry {
             DotProductScore::new)
         .register(GpuPackingScore.NAME, GpuPackingScore.class, GpuPackingScore::new)
         .register(GpuClusteringScore.NAME, GpuClusteringScore.class, GpuClusteringScore::new)
-        .register(RandomScore.NAME, RandomScore.class, RandomScore::new);
+        .register(RandomScore.NAME, RandomScore.class, RandomScore::new)
+        .register(
+            Coscheduling.NAME,
+            Coscheduling.class,
+            CoschedulingArgs.class,
+            CoschedulingArgs::defaults,
+            Coscheduling::new);
   }
 }

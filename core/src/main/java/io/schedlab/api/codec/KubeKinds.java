@@ -11,6 +11,7 @@ import io.schedlab.api.Namespace;
 import io.schedlab.api.Node;
 import io.schedlab.api.Pod;
 import io.schedlab.api.PodDisruptionBudget;
+import io.schedlab.api.PodGroup;
 import io.schedlab.api.PriorityClass;
 import io.schedlab.api.ReplicaSet;
 import io.schedlab.api.Service;
@@ -50,6 +51,7 @@ public final class KubeKinds {
     m.put(Endpoints.KIND, Endpoints.class);
     m.put(EndpointSlice.KIND, EndpointSlice.class);
     m.put(ServiceAccount.KIND, ServiceAccount.class);
+    m.put(PodGroup.KIND, PodGroup.class);
     return Collections.unmodifiableMap(m);
   }
 
