@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 
 /**
  * Gang scheduling, as scheduler-plugins' Coscheduling: the members of a PodGroup are bound all
@@ -43,7 +44,7 @@ import java.util.TreeMap;
  * </ul>
  *
  * <p>Implementation note: QueueSort runs on every heap comparison, so a pod's group key and
- * creation time are resolved once and cached by pod uid. A group without a PodGroup object (label
+ * creation time are resolved once and cached per queued pod. A group without a PodGroup object (label
  * only) is ranked by the first time QueueSort saw one of its members, which never changes
  * afterwards, keeping the heap's order consistent.
  */
@@ -59,8 +60,11 @@ public final class Coscheduling
   private final PodGroups groups;
   /** Group full name to the virtual time its backoff ends. */
   private final Map<String, Long> backedOffUntil = new HashMap<>();
-  /** Pod uid to its sort key, so QueueSort resolves each pod once. */
-  private final Map<String, SortKey> sortKeys = new HashMap<>();
+  /**
+   * Each queued pod's sort key, so QueueSort resolves a pod once. Weak, so entries go with the
+   * queue's own records instead of growing with every pod a long simulation has seen.
+   */
+  private final Map<QueuedPodInfo, SortKey> sortKeys = new WeakHashMap<>();
   /** Group full name to the virtual time its waiting members were last rejected. */
   private final Map<String, Long> rejectedAt = new HashMap<>();
   /** Label-only group full name to the first queue time seen for one of its members. */
@@ -103,13 +107,12 @@ public final class Coscheduling
   }
 
   private SortKey sortKey(QueuedPodInfo q) {
-    PodInfo pod = q.pod();
-    SortKey k = sortKeys.get(pod.uid());
+    SortKey k = sortKeys.get(q);
     if (k == null) {
       // Kept for the pod's life: a key that changed while the pod sits in the heap would break
       // the heap's order.
       k = computeSortKey(q);
-      sortKeys.put(pod.uid(), k);
+      sortKeys.put(q, k);
     }
     return k;
   }
