@@ -1,5 +1,6 @@
 package io.schedlab.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.Map;
 
 /**
  * {@code v1.PodSpec}: the fields the scheduler, kubelet model and controllers read. {@code
- * resources} is the pod-level resources field and may be null.
+ * resources} is the pod-level resources field and may be null. {@code schedulingGroup} is the
+ * upstream gang-scheduling field (the PodGroup a pod joins); null for ordinary pods.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -32,13 +34,47 @@ public record PodSpec(
     String serviceAccountName,
     Boolean hostNetwork,
     String hostname,
-    String subdomain) {
+    String subdomain,
+    PodSchedulingGroup schedulingGroup) {
 
   /** An instance with nothing set. */
   public static final PodSpec EMPTY =
       new PodSpec(null, null, null, null, null, null, null, null, null, null, null, null, null,
           null, null, null, null, null, null, null, null);
 
+  /**
+   * The spec without {@code schedulingGroup}, which only gang-scheduled pods set; callers that
+   * predate that field keep building specs this way.
+   */
+  public PodSpec(
+      List<Container> containers,
+      List<Container> initContainers,
+      String nodeName,
+      Map<String, String> nodeSelector,
+      Affinity affinity,
+      List<Toleration> tolerations,
+      Integer priority,
+      String priorityClassName,
+      String schedulerName,
+      String preemptionPolicy,
+      Map<String, Quantity> overhead,
+      ResourceRequirements resources,
+      List<PodSchedulingGate> schedulingGates,
+      List<TopologySpreadConstraint> topologySpreadConstraints,
+      String restartPolicy,
+      Long terminationGracePeriodSeconds,
+      Long activeDeadlineSeconds,
+      String serviceAccountName,
+      Boolean hostNetwork,
+      String hostname,
+      String subdomain) {
+    this(containers, initContainers, nodeName, nodeSelector, affinity, tolerations, priority,
+        priorityClassName, schedulerName, preemptionPolicy, overhead, resources, schedulingGates,
+        topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain, null);
+  }
+
+  @JsonCreator
   public PodSpec {
     containers = ApiCollections.list(containers);
     initContainers = ApiCollections.list(initContainers);
@@ -53,91 +89,112 @@ public record PodSpec(
     return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
         priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
         schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
-        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain,
+        schedulingGroup);
   }
 
   public PodSpec withInitContainers(List<Container> initContainers) {
     return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
         priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
         schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
-        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain,
+        schedulingGroup);
   }
 
   public PodSpec withNodeName(String nodeName) {
     return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
         priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
         schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
-        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain,
+        schedulingGroup);
   }
 
   public PodSpec withNodeSelector(Map<String, String> nodeSelector) {
     return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
         priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
         schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
-        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain,
+        schedulingGroup);
   }
 
   public PodSpec withAffinity(Affinity affinity) {
     return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
         priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
         schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
-        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain,
+        schedulingGroup);
   }
 
   public PodSpec withTolerations(List<Toleration> tolerations) {
     return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
         priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
         schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
-        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain,
+        schedulingGroup);
   }
 
   public PodSpec withPriority(Integer priority) {
     return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
         priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
         schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
-        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain,
+        schedulingGroup);
   }
 
   public PodSpec withPriorityClassName(String priorityClassName) {
     return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
         priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
         schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
-        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain,
+        schedulingGroup);
   }
 
   public PodSpec withSchedulerName(String schedulerName) {
     return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
         priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
         schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
-        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain,
+        schedulingGroup);
   }
 
   public PodSpec withRestartPolicy(String restartPolicy) {
     return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
         priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
         schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
-        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain,
+        schedulingGroup);
   }
 
   public PodSpec withPreemptionPolicy(String preemptionPolicy) {
     return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
         priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
         schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
-        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain,
+        schedulingGroup);
   }
 
   public PodSpec withOverhead(Map<String, Quantity> overhead) {
     return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
         priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
         schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
-        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain,
+        schedulingGroup);
   }
 
   public PodSpec withSchedulingGates(List<PodSchedulingGate> schedulingGates) {
     return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
         priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
         schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
-        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain,
+        schedulingGroup);
+  }
+
+  public PodSpec withSchedulingGroup(PodSchedulingGroup schedulingGroup) {
+    return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
+        priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
+        schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain,
+        schedulingGroup);
   }
 
   public PodSpec withTopologySpreadConstraints(
@@ -145,6 +202,7 @@ public record PodSpec(
     return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
         priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
         schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
-        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain);
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain,
+        schedulingGroup);
   }
 }

@@ -31,6 +31,14 @@ public interface Handle {
 
   void iterateWaitingPods(Consumer<WaitingPod> action);
 
+  /**
+   * Moves pending pods (by uid) from the unschedulable pods or the backoff queue straight to
+   * activeQ, as upstream's Handle.Activate; pods not waiting there are left alone. Gang plugins
+   * use it to bring a group's siblings back together. The default does nothing, for handles
+   * without a queue.
+   */
+  default void activate(List<String> podUids) {}
+
   /** Pods nominated to the node (by preemption), highest priority first. */
   List<PodInfo> nominatedPodsForNode(String nodeName);
 

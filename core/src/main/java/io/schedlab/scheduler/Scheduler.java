@@ -909,6 +909,11 @@ public final class Scheduler implements AutoCloseable {
     }
 
     @Override
+    public void activate(List<String> podUids) {
+      queue.activate(podUids);
+    }
+
+    @Override
     public List<PodInfo> nominatedPodsForNode(String nodeName) {
       return nominator.forNode(nodeName);
     }

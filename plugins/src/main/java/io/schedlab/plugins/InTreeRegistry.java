@@ -6,6 +6,8 @@ import io.schedlab.plugins.trimaran.TargetLoadPacking;
 import io.schedlab.plugins.trimaran.TargetLoadPackingArgs;
 import io.schedlab.framework.Registry;
 import io.schedlab.plugins.capacityscheduling.CapacityScheduling;
+import io.schedlab.plugins.coscheduling.Coscheduling;
+import io.schedlab.plugins.coscheduling.CoschedulingArgs;
 import io.schedlab.plugins.defaultbinder.DefaultBinder;
 import io.schedlab.plugins.defaultpreemption.DefaultPreemption;
 import io.schedlab.plugins.defaultpreemption.DefaultPreemptionArgs;
@@ -121,6 +123,12 @@ public final class InTreeRegistry {
             LoadVariationRiskBalancingArgs.class,
             LoadVariationRiskBalancingArgs::defaults,
             LoadVariationRiskBalancing::new)
-        .register(CapacityScheduling.NAME, CapacityScheduling.class, CapacityScheduling::new);
+        .register(CapacityScheduling.NAME, CapacityScheduling.class, CapacityScheduling::new)
+        .register(
+            Coscheduling.NAME,
+            Coscheduling.class,
+            CoschedulingArgs.class,
+            CoschedulingArgs::defaults,
+            Coscheduling::new);
   }
 }

@@ -12,7 +12,7 @@ import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * Adds a scheduler_perf iteration's pods/s and attempt latency percentiles to JMH's results, as
- * secondary results {@code pods_per_s}, {@code attempt_p50_us}, {@code attempt_p90_us} and
+ * secondary results {@code pods_per_s}, {@code attempt_mean_us}, {@code attempt_p50_us}, {@code attempt_p90_us} and
  * {@code attempt_p99_us}, averaged over iterations. Enable it with {@code -prof
  * io.schedlab.benchmarks.perf.AttemptLatencyProfiler}.
  *
@@ -47,6 +47,7 @@ public final class AttemptLatencyProfiler implements InternalProfiler {
     }
     return List.of(
         new ScalarResult("pods_per_s", r.podsPerSecond(), "pods/s", AggregationPolicy.AVG),
+        new ScalarResult("attempt_mean_us", r.attemptMeanMicros(), "us", AggregationPolicy.AVG),
         new ScalarResult("attempt_p50_us", r.attemptMicros(50), "us", AggregationPolicy.AVG),
         new ScalarResult("attempt_p90_us", r.attemptMicros(90), "us", AggregationPolicy.AVG),
         new ScalarResult("attempt_p99_us", r.attemptMicros(99), "us", AggregationPolicy.AVG));

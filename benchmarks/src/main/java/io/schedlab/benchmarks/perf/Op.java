@@ -37,11 +37,35 @@ public sealed interface Op {
   /**
    * {@code createPods}: {@code count} pods from {@code template} (null for upstream's built-in
    * pod) in {@code namespace} (null for {@code namespace-<opIndex>}); {@code measured} is
-   * upstream's {@code collectMetrics}.
+   * upstream's {@code collectMetrics}. {@code podsPerGroup} is the {@code podsPerGroup} template
+   * parameter of the gang templates, which are rendered once per pod index; 0 for templates that
+   * take no parameters.
    */
-  record CreatePods(int count, String template, String namespace, boolean measured) implements Op {
+  record CreatePods(int count, String template, String namespace, boolean measured, int podsPerGroup)
+      implements Op {
     public CreatePods {
       positive(count, "createPods count");
+      if (podsPerGroup < 0) {
+        throw new IllegalArgumentException("createPods podsPerGroup: expected >= 0, got " + podsPerGroup);
+      }
+    }
+
+    public CreatePods(int count, String template, String namespace, boolean measured) {
+      this(count, template, namespace, measured, 0);
+    }
+  }
+
+  /**
+   * {@code createPodGroups}: {@code count} PodGroups from {@code template} (a Go template under
+   * {@link Templates#FOLDER} taking {@code Index} and {@code podsPerGroup}) in {@code namespace}.
+   */
+  record CreatePodGroups(int count, String template, String namespace, int podsPerGroup) implements Op {
+    public CreatePodGroups {
+      positive(count, "createPodGroups count");
+      positive(podsPerGroup, "createPodGroups podsPerGroup");
+      if (template == null || namespace == null) {
+        throw new IllegalArgumentException("createPodGroups: expected a template and a namespace");
+      }
     }
   }
 

@@ -48,7 +48,8 @@ public class SchedulerPerfBenchmark {
     "PreferredTopologySpreading/5000Nodes_5000Pods",
     "Unschedulable/5kNodes/100Init/10kPods",
     "PreemptionBasic/1000Nodes",
-    "SchedulingDaemonset/15000Nodes"
+    "SchedulingDaemonset/15000Nodes",
+    "GangScheduling/5000Nodes_1000Gangs_3000Pods"
   })
   public String workload;
 

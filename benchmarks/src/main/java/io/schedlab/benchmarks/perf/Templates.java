@@ -74,6 +74,35 @@ public final class Templates {
     return read(name, Pod.class);
   }
 
+  /**
+   * The object in the Go template {@code name} for one index: {@code {{.Index}}}, {@code
+   * {{.podsPerGroup}}} and {@code {{DivideInt .Index .podsPerGroup}}} are filled in, the only
+   * expressions the gang templates use; any other expression is an error.
+   */
+  public static <T extends KubeObject> T rendered(String name, Class<T> type, int index, int podsPerGroup) {
+    return parse(name, render(name, text(name), index, podsPerGroup), type);
+  }
+
+  static String render(String name, String text, int index, int podsPerGroup) {
+    String out = text.replace("{{.Index}}", Integer.toString(index))
+        .replace("{{.podsPerGroup}}", Integer.toString(podsPerGroup));
+    if (out.contains("{{DivideInt .Index .podsPerGroup}}")) {
+      if (podsPerGroup <= 0) {
+        throw new IllegalArgumentException(
+            "scheduler_perf template " + name + ": DivideInt needs podsPerGroup > 0, got " + podsPerGroup);
+      }
+      out = out.replace("{{DivideInt .Index .podsPerGroup}}", Integer.toString(index / podsPerGroup));
+    }
+    int at = out.indexOf("{{");
+    if (at >= 0) {
+      int end = out.indexOf("}}", at);
+      throw new IllegalArgumentException("scheduler_perf template " + name + ": expected only {{.Index}},"
+          + " {{.podsPerGroup}} and {{DivideInt .Index .podsPerGroup}}, found "
+          + out.substring(at, end < 0 ? out.length() : end + 2));
+    }
+    return out;
+  }
+
   /** The Node in template {@code name} (a path under {@link #FOLDER}). */
   public static Node node(String name) {
     return read(name, Node.class);
@@ -90,7 +119,11 @@ public final class Templates {
   }
 
   private static <T extends KubeObject> T read(String name, Class<T> type) {
-    KubeObject o = KubeCodec.read(text(name), KubeObject.class);
+    return parse(name, text(name), type);
+  }
+
+  private static <T extends KubeObject> T parse(String name, String text, Class<T> type) {
+    KubeObject o = KubeCodec.read(text, KubeObject.class);
     if (!type.isInstance(o)) {
       throw new IllegalArgumentException(
           "scheduler_perf template " + name + ": expected kind " + type.getSimpleName() + ", found " + o.kind());

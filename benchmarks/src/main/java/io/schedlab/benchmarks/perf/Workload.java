@@ -9,8 +9,18 @@ import java.util.List;
  * @param name upstream's {@code <testCase>/<workload>}, e.g. {@code SchedulingBasic/5000Nodes_10000Pods}
  * @param threshold upstream's SchedulingThroughput threshold in pods/s, or null when it has none
  * @param evictions how many pods the measured pods must preempt to fit (0 when none)
+ * @param profile a KubeSchedulerConfiguration under {@link #PROFILES} to run with, or null for
+ *     upstream's default profile
  */
-public record Workload(String name, List<Op> ops, Integer threshold, int evictions) {
+public record Workload(String name, List<Op> ops, Integer threshold, int evictions, String profile) {
+  /** The classpath folder of the bundled scheduler profiles. */
+  public static final String PROFILES = "scheduler_perf/profiles/";
+
+  /** A workload run with the default profile. */
+  public Workload(String name, List<Op> ops, Integer threshold, int evictions) {
+    this(name, ops, threshold, evictions, null);
+  }
+
   public Workload {
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("workload name: expected a non-empty name");

@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Upstream scheduler_perf workloads by their upstream names ({@code <testCase>/<workload>}), with
  * upstream's node and pod counts, templates, namespaces, zone labels and throughput thresholds,
- * from {@code test/integration/scheduler_perf/} (misc, affinity, topology_spreading and
- * default_preemption performance configs; see the templates' README for the commits).
+ * from {@code test/integration/scheduler_perf/} (misc, affinity, topology_spreading,
+ * default_preemption and podgroup/gangscheduling performance configs; see the templates' README
+ * for the commits). The gang workloads run with the Coscheduling profile.
  *
  * <p>Left out on purpose:
  *
@@ -18,7 +19,9 @@ import java.util.Map;
  *   <li>Feature-gate twins ({@code _QueueingHintsEnabled}, {@code _AsyncAPICallsEnabled}, {@code
  *       _NodeDeclaredFeaturesDisabled}): schedlab has one behaviour, so each twin would repeat its
  *       base workload.
- *   <li>Gang scheduling: schedlab has no PodGroup API yet.
+ *   <li>GangScheduling's {@code _CompositePodGroupEnabled} twins (a feature gate schedlab does
+ *       not model) and its 2000/3000-gang and 1000/5000-per-group rows, which only scale the
+ *       mirrored rows.
  *   <li>There is no upstream workload named MixedChurn. The mixed workload upstream runs is
  *       {@code MixedSchedulingBasePod} (a cluster pre-filled with five kinds of pods, then plain
  *       pods measured), mirrored here; the only churn workload among these configs is {@code
@@ -110,6 +113,10 @@ public final class WorkloadCatalog {
     unschedulable(list, "5kNodes/100Init/1kPods", 5000, 100, 1000, null);
     unschedulable(list, "5kNodes/100Init/10kPods", 5000, 100, 10000, 590);
     unschedulable(list, "5kNodes/20kInit/10kPods", 5000, 20000, 10000, 600);
+    // podgroup/gangscheduling/performance-config.yaml
+    gang(list, "10Nodes_3Gangs", 10, 3, 3);
+    gang(list, "100Nodes_10Gangs", 100, 10, 3);
+    gang(list, "5000Nodes_1000Gangs_3000Pods", 5000, 1000, 3);
     Map<String, Workload> byName = new LinkedHashMap<>();
     for (Workload w : list) {
       if (byName.put(w.name(), w) != null) {
@@ -189,6 +196,19 @@ public final class WorkloadCatalog {
         new Op.CreateNodes(nodes, null, List.of()),
         new Op.CreatePods(init, "pod-low-priority.yaml", null, false),
         new Op.CreatePods(measure, "default_preemption/pod-high-priority.yaml", null, true)), null, init));
+  }
+
+  /**
+   * Upstream PodGroups {@code gang-<i>} of {@code podsPerGroup} members each in {@code gang-ns-0};
+   * pod {@code i} joins gang {@code i / podsPerGroup}. No thresholds upstream.
+   */
+  private static void gang(List<Workload> list, String variant, int nodes, int groups, int podsPerGroup) {
+    list.add(new Workload("GangScheduling/" + variant, List.of(
+        new Op.CreateNodes(nodes, null, List.of()),
+        new Op.CreateNamespaces("gang-ns", 1),
+        new Op.CreatePodGroups(groups, "podgroup/gangscheduling/podgroup.yaml", "gang-ns-0", podsPerGroup),
+        new Op.CreatePods(groups * podsPerGroup, "podgroup/gangscheduling/gang-pod.yaml", "gang-ns-0", true,
+            podsPerGroup)), null, 0, "coscheduling.yaml"));
   }
 
   /** Init pods are upstream's built-in pod; 9-cpu pods that never fit churn in every 200 ms. */

@@ -5,6 +5,7 @@ import io.schedlab.api.NamespaceStatus;
 import io.schedlab.api.Node;
 import io.schedlab.api.ObjectMeta;
 import io.schedlab.api.Pod;
+import io.schedlab.api.PodGroup;
 import io.schedlab.api.Quantity;
 import io.schedlab.config.SchedulerConfig;
 import io.schedlab.framework.PodInfo;
@@ -24,12 +25,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.SplittableRandom;
 import org.HdrHistogram.Histogram;
 
 /**
  * Runs one {@link Workload} through the real scheduler, store and event loop with the default
- * profile, the way upstream's scheduler_perf harness runs it against an in-process API server.
+ * profile (or the workload's own, e.g. Coscheduling for the gang workloads), the way upstream's scheduler_perf harness runs it against an in-process API server.
  *
  * <p>Implementation note: {@link #setUp()} runs every op before the measured one, each to
  * completion (all its pods bound), as upstream waits between ops. {@link #runMeasured()} then
@@ -88,9 +90,27 @@ public final class WorkloadRunner implements AutoCloseable {
           }
         };
     this.scheduler =
-        new Scheduler(SchedulerConfig.defaults(registry), registry, store, loop, Scheduler.Options.seeded(seed), listener);
+        new Scheduler(config(workload, registry), registry, store, loop, Scheduler.Options.seeded(seed), listener);
     store.watch(Pod.class, this::onPodEvent);
     scheduler.start();
+  }
+
+  /** The workload's bundled profile, or upstream's default one. */
+  static SchedulerConfig config(Workload workload, Registry registry) {
+    if (workload.profile() == null) {
+      return SchedulerConfig.defaults(registry);
+    }
+    String path = Workload.PROFILES + workload.profile();
+    try (java.io.InputStream in = WorkloadRunner.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalArgumentException(
+            workload.name() + " profile: expected " + path + " on the classpath, found none");
+      }
+      String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return io.schedlab.config.SchedulerConfigLoader.parse(yaml, path, registry);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(workload.name() + " profile " + path + ": " + e.getMessage(), e);
+    }
   }
 
   /** Sets up {@code workload} with {@code seed}, runs its measured op and closes the cluster. */
@@ -123,9 +143,10 @@ public final class WorkloadRunner implements AutoCloseable {
         }
         case Op.CreatePods c -> {
           String ns = workload.namespaceOf(i);
-          createPods(podTemplate(c.template()), ns, c.count());
+          createPods(podsOf(c, ns), ns, c.count());
           awaitBound("op " + i + " (createPods)", ns, c.count());
         }
+        case Op.CreatePodGroups c -> createPodGroups(c);
         case Op.Churn c -> startChurn(i, c);
       }
     }
@@ -144,7 +165,8 @@ public final class WorkloadRunner implements AutoCloseable {
     measuredDone = true;
     Op.CreatePods op = workload.measuredOp();
     String ns = workload.measuredNamespace();
-    Pod template = podTemplate(op.template());
+    // Rendered before the clock starts: reading a template per pod is the harness's cost.
+    IntFunction<Pod> pods = podsOf(op, ns);
     ensureNamespace(ns);
     drainDue();
     long attemptsBefore = scheduler.attempts();
@@ -155,7 +177,7 @@ public final class WorkloadRunner implements AutoCloseable {
         io.schedlab.framework.runtime.LatencyRecorder.attemptsOnly(this::recordLatency));
     measuring = true;
     long wallStart = System.nanoTime();
-    createPods(template, ns, op.count());
+    createPods(pods, ns, op.count());
     awaitBound("measured op " + workload.measuredOpIndex(), ns, op.count());
     long wall = System.nanoTime() - wallStart;
     measuring = false;
@@ -246,22 +268,49 @@ public final class WorkloadRunner implements AutoCloseable {
     return template == null ? Templates.basePod() : Templates.pod(template);
   }
 
+  /**
+   * The op's pods by index, in {@code ns}: one object for a plain template, or each index's own
+   * rendering of a gang template, rendered now.
+   */
+  private static IntFunction<Pod> podsOf(Op.CreatePods op, String ns) {
+    if (op.podsPerGroup() == 0) {
+      Pod template = podTemplate(op.template());
+      Pod pod = template.withMetadata(template.metadata().withNamespace(ns));
+      return i -> pod;
+    }
+    Pod[] pods = new Pod[op.count()];
+    for (int i = 0; i < pods.length; i++) {
+      Pod p = Templates.rendered(op.template(), Pod.class, i, op.podsPerGroup());
+      pods[i] = p.withMetadata(p.metadata().withNamespace(ns));
+    }
+    return i -> pods[i];
+  }
+
+  private void createPodGroups(Op.CreatePodGroups op) {
+    ensureNamespace(op.namespace());
+    for (int i = 0; i < op.count(); i++) {
+      PodGroup g = Templates.rendered(op.template(), PodGroup.class, i, op.podsPerGroup());
+      store.create(g.withMetadata(g.metadata().withNamespace(op.namespace())));
+    }
+    drainDue();
+  }
+
   private void ensureNamespace(String name) {
     if (namespaces.add(name)) {
       store.create(Namespace.of(ObjectMeta.named(null, name), NamespaceStatus.EMPTY));
     }
   }
 
-  /** Schedules {@code count} creations of {@code template} in {@code ns}, spaced as upstream's client. */
-  private void createPods(Pod template, String ns, int count) {
+  /** Schedules {@code count} creations of pods in {@code ns}, spaced as upstream's client. */
+  private void createPods(IntFunction<Pod> podAt, String ns, int count) {
     ensureNamespace(ns);
-    Pod pod = template.withMetadata(template.metadata().withNamespace(ns));
     awaitedNamespace = ns;
     awaitedBound = 0;
     long t = loop.nowNanos();
     pendingCreations += count;
     String label = "create pod in " + ns;
     for (int i = 0; i < count; i++) {
+      Pod pod = podAt.apply(i);
       loop.schedule(t, label, () -> {
         pendingCreations--;
         store.create(pod);

@@ -76,4 +76,25 @@ class TemplatesTest {
     assertThatThrownBy(() -> Templates.pod("nope.yaml"))
         .hasMessage("scheduler_perf template nope.yaml: expected a file under scheduler_perf/templates/ on the classpath, found none");
   }
+
+  @Test
+  void gangTemplatesAreRenderedPerIndex() {
+    Pod p = Templates.rendered("podgroup/gangscheduling/gang-pod.yaml", Pod.class, 7, 3);
+    io.schedlab.api.PodGroup g = Templates.rendered("podgroup/gangscheduling/podgroup.yaml", io.schedlab.api.PodGroup.class, 2, 3);
+
+    assertThat(p.metadata().name()).isEqualTo("test-gang-scheduling-7");
+    assertThat(p.spec().schedulingGroup().podGroupName()).isEqualTo("gang-2");
+    assertThat(g.metadata().name()).isEqualTo("gang-2");
+    assertThat(g.apiVersion()).isEqualTo("scheduling.k8s.io/v1beta1");
+    assertThat(g.minMember()).isEqualTo(3);
+  }
+
+  @Test
+  void anUnknownTemplateExpressionIsAOneLineError() {
+    assertThatThrownBy(() -> Templates.render("t.yaml", "a: {{.priority}}", 0, 3))
+        .hasMessage("scheduler_perf template t.yaml: expected only {{.Index}}, {{.podsPerGroup}} and"
+            + " {{DivideInt .Index .podsPerGroup}}, found {{.priority}}");
+    assertThatThrownBy(() -> Templates.render("t.yaml", "a: {{DivideInt .Index .podsPerGroup}}", 0, 0))
+        .hasMessage("scheduler_perf template t.yaml: DivideInt needs podsPerGroup > 0, got 0");
+  }
 }

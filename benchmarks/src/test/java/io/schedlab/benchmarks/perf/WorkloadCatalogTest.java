@@ -95,10 +95,24 @@ class WorkloadCatalogTest {
   }
 
   @Test
-  void featureGateTwinsAndGangsAreLeftOut() {
+  void featureGateTwinsAreLeftOut() {
     assertThat(WorkloadCatalog.names())
         .noneMatch(n -> n.contains("QueueingHints") || n.contains("AsyncAPICalls") || n.contains("NodeDeclaredFeatures"))
-        .noneMatch(n -> n.startsWith("Gang"));
+        .noneMatch(n -> n.contains("CompositePodGroup"));
+  }
+
+  @Test
+  void gangWorkloadsFollowUpstreamsShapeWithTheCoschedulingProfile() {
+    Workload w = WorkloadCatalog.get("GangScheduling/5000Nodes_1000Gangs_3000Pods");
+    assertThat(w.ops()).containsExactly(
+        new Op.CreateNodes(5000, null, List.of()),
+        new Op.CreateNamespaces("gang-ns", 1),
+        new Op.CreatePodGroups(1000, "podgroup/gangscheduling/podgroup.yaml", "gang-ns-0", 3),
+        new Op.CreatePods(3000, "podgroup/gangscheduling/gang-pod.yaml", "gang-ns-0", true, 3));
+    assertThat(w.profile()).isEqualTo("coscheduling.yaml");
+    assertThat(w.threshold()).isNull();
+    assertThat(w.measuredNamespace()).isEqualTo("gang-ns-0");
+    assertThat(WorkloadCatalog.names()).contains("GangScheduling/10Nodes_3Gangs", "GangScheduling/100Nodes_10Gangs");
   }
 
   @Test

@@ -12,10 +12,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WorkloadRunnerTest {
   static Stream<String> smallWorkloads() {
-    return WorkloadCatalog.names().stream().filter(n -> n.contains("/5Nodes"));
+    // Upstream's smallest gang workload has 10 nodes.
+    return WorkloadCatalog.names().stream()
+        .filter(n -> n.contains("/5Nodes") || n.equals("GangScheduling/10Nodes_3Gangs"));
   }
 
   @Test
@@ -150,6 +153,33 @@ class WorkloadRunnerTest {
       assertThatThrownBy(runner::runMeasured)
           .isInstanceOf(IllegalStateException.class)
           .hasMessage("test/overfull: measured op 1: 5 of 6 pods in namespace-1 bound; the scheduler has nothing more it can do");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"GangScheduling/10Nodes_3Gangs", "GangScheduling/100Nodes_10Gangs"})
+  void gangWorkloadsBindEveryMemberOfEveryUpstreamPodGroup(String name) {
+    Workload w = WorkloadCatalog.get(name);
+    try (WorkloadRunner runner = new WorkloadRunner(w, 1)) {
+      runner.setUp();
+      List<io.schedlab.api.PodGroup> groups = runner.store().list(io.schedlab.api.PodGroup.class, "gang-ns-0");
+      WorkloadResult r = runner.runMeasured();
+
+      assertThat(groups).hasSize(w.measuredPodCount() / 3);
+      assertThat(groups).allSatisfy(g -> {
+        assertThat(g.upstreamKind()).isTrue();
+        assertThat(g.minMember()).isEqualTo(3);
+      });
+      Map<String, Integer> perGang = new HashMap<>();
+      for (Pod p : runner.store().list(Pod.class, "gang-ns-0")) {
+        assertThat(p.spec().nodeName()).as(p.key()).isNotEmpty();
+        perGang.merge(p.spec().schedulingGroup().podGroupName(), 1, Integer::sum);
+      }
+      assertThat(perGang).hasSize(groups.size()).allSatisfy((gang, members) -> assertThat(members).isEqualTo(3));
+      // Two members of each gang wait for the third before any binds, so a gang takes at least
+      // three attempts and the first two members of a gang are tried again once it is complete.
+      assertThat(r.attempts()).isGreaterThanOrEqualTo(w.measuredPodCount());
+      assertThat(r.attemptMeanMicros()).isPositive();
     }
   }
 }

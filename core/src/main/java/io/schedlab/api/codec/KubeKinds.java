@@ -13,6 +13,7 @@ import io.schedlab.api.Node;
 import io.schedlab.api.NodeMetrics;
 import io.schedlab.api.Pod;
 import io.schedlab.api.PodDisruptionBudget;
+import io.schedlab.api.PodGroup;
 import io.schedlab.api.PriorityClass;
 import io.schedlab.api.ReplicaSet;
 import io.schedlab.api.Service;
@@ -54,6 +55,7 @@ public final class KubeKinds {
     m.put(ServiceAccount.KIND, ServiceAccount.class);
     m.put(NodeMetrics.KIND, NodeMetrics.class);
     m.put(ElasticQuota.KIND, ElasticQuota.class);
+    m.put(PodGroup.KIND, PodGroup.class);
     return Collections.unmodifiableMap(m);
   }
 
