@@ -83,21 +83,26 @@ final class ScheduleInput {
     return nodes;
   }
 
-  /** Pods and workload objects, in input order. */
   /**
    * Objects the scheduler's plugins read that the run stores as given: Namespaces (pod affinity
-   * namespace selectors), Services (default spreading) and PodDisruptionBudgets (preemption).
+   * namespace selectors), Services (default spreading), PodDisruptionBudgets (preemption),
+   * PodGroups (Coscheduling), ElasticQuotas (CapacityScheduling) and NodeMetrics (the load-aware
+   * scores, which in a run without kubelets read the usage the input gives).
    */
   static boolean isClusterObject(KubeObject o) {
     return o instanceof io.schedlab.api.Namespace
         || o instanceof io.schedlab.api.Service
-        || o instanceof io.schedlab.api.PodDisruptionBudget;
+        || o instanceof io.schedlab.api.PodDisruptionBudget
+        || o instanceof io.schedlab.api.PodGroup
+        || o instanceof io.schedlab.api.ElasticQuota
+        || o instanceof io.schedlab.api.NodeMetrics;
   }
 
   List<KubeObject> clusterObjects() {
     return clusterObjects;
   }
 
+  /** Pods and workload objects, in input order. */
   List<KubeObject> podSources() {
     return podSources;
   }
