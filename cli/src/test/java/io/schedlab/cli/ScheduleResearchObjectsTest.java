@@ -107,4 +107,35 @@ class ScheduleResearchObjectsTest {
         .contains("team-a/a-2 unschedulable")
         .contains("ElasticQuota team-a is more than Max");
   }
+
+  @Test
+  void givenNodeMetricsSteerTheLoadAwareScoreWhereRequestsTie() throws IOException {
+    Path nodes = write("nodes.yaml", NODES);
+    // No pod runs anywhere, so requests tie; the measured usage names one idle node, and the pod
+    // follows it wherever it is.
+    for (String idle : new String[] {"n2", "n3", "n1"}) {
+      StringBuilder in = new StringBuilder();
+      for (String n : new String[] {"n1", "n2", "n3"}) {
+        in.append("""
+            apiVersion: metrics.k8s.io/v1beta1
+            kind: NodeMetrics
+            metadata: {name: %s}
+            timestamp: "2026-01-01T00:00:00Z"
+            window: 15s
+            usage: {cpu: %s, memory: 1Gi}
+            ---
+            """.formatted(n, n.equals(idle) ? "200m" : "3600m"));
+      }
+      in.append("""
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: web, namespace: default}
+          spec: {containers: [{name: c, image: pause, resources: {requests: {cpu: 500m}}}]}
+          """);
+      Cli r = Cli.run("schedule", "--config", Cli.repoPath("traces/samples/profiles/target-load-packing.yaml"),
+          "--nodes", nodes.toString(), "--pods", write("pods-" + idle + ".yaml", in.toString()).toString());
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).as("idle node %s", idle).contains("default/web -> " + idle);
+    }
+  }
 }
