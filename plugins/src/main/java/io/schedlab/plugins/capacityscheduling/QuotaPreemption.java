@@ -9,6 +9,7 @@ import io.schedlab.framework.NodeInfo;
 import io.schedlab.framework.PodInfo;
 import io.schedlab.framework.Status;
 import io.schedlab.plugins.defaultpreemption.DefaultPreemption;
+import static io.schedlab.plugins.defaultpreemption.DefaultPreemption.removePod;
 import io.schedlab.plugins.defaultpreemption.DefaultPreemption.Eligibility;
 import io.schedlab.plugins.defaultpreemption.DisruptionBudgets;
 import io.schedlab.plugins.defaultpreemption.StartTimes;
@@ -177,49 +178,26 @@ final class QuotaPreemption implements DefaultPreemption.Policy {
       return VictimSelection.failed(Status.unschedulable("global quota max exceeded"));
     }
 
-    potential = startTimes.mostImportantFirst(potential);
-    List<PodInfo> violating = new ArrayList<>();
-    List<PodInfo> nonViolating = new ArrayList<>();
-    if (budgets.isEmpty()) {
-      nonViolating = potential;
-    } else {
-      budgets.split(potential, violating, nonViolating);
-    }
-    List<PodInfo> victims = new ArrayList<>();
-    int numViolating = 0;
-    for (PodInfo p : violating) {
-      Reprieve r = reprieve(runner, state, pod, node, p, own, quotas, requests, victims);
-      if (r.error != null) {
-        return VictimSelection.failed(r.error);
-      }
-      if (!r.fits) {
-        numViolating++;
-      }
-    }
-    for (PodInfo p : nonViolating) {
-      Reprieve r = reprieve(runner, state, pod, node, p, own, quotas, requests, victims);
-      if (r.error != null) {
-        return VictimSelection.failed(r.error);
-      }
-    }
-    return new VictimSelection(victims, numViolating, Status.SUCCESS);
+    return VictimSelection.byReprieve(
+        startTimes.mostImportantFirst(potential),
+        budgets,
+        (p, victims) -> reprieve(runner, state, pod, node, p, own, quotas, requests, victims),
+        null);
   }
-
-  private record Reprieve(boolean fits, Status error) {}
 
   /**
    * Puts {@code p} back; it is a victim after all when the preemptor then no longer fits or its
-   * quota (with the nominated pods before it) would exceed max, or all quotas their mins.
-   * Upstream takes such a pod out twice when both hold, which fails the node with an error; here
-   * it is taken out once.
+   * quota (with the nominated pods before it) would exceed max, or all quotas their mins. Only
+   * the first counts as not fitting. Upstream takes such a pod out twice when both hold, which
+   * fails the node with an error; here it is taken out once.
    */
-  private Reprieve reprieve(
+  private Status reprieve(
       FilterRunner runner, CycleState state, PodInfo pod, NodeInfo node, PodInfo p, ElasticQuotaInfo own,
       ElasticQuotaInfos quotas, QuotaRequests requests, List<PodInfo> victims) {
     node.addPod(p);
     Status s = runner.runPreFilterExtensionAddPod(state, pod, p, node);
     if (!s.isSuccess()) {
-      return new Reprieve(false, s);
+      return Status.error(s.message());
     }
     boolean fits = runner.runFilterPluginsWithNominatedPods(state, pod, node).isSuccess();
     boolean overQuota =
@@ -229,17 +207,10 @@ final class QuotaPreemption implements DefaultPreemption.Policy {
     if (!fits || overQuota) {
       s = removePod(runner, state, pod, node, p);
       if (!s.isSuccess()) {
-        return new Reprieve(false, s);
+        return Status.error(s.message());
       }
       victims.add(p);
     }
-    return new Reprieve(fits, null);
-  }
-
-  private static Status removePod(FilterRunner runner, CycleState state, PodInfo pod, NodeInfo node, PodInfo p) {
-    if (!node.removePod(p)) {
-      return Status.error("no corresponding pod " + p.name() + " in pods of node " + node.name());
-    }
-    return runner.runPreFilterExtensionRemovePod(state, pod, p, node);
+    return fits ? Status.SUCCESS : Status.unschedulable();
   }
 }

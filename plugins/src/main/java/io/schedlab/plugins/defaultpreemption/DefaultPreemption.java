@@ -321,36 +321,11 @@ public final class DefaultPreemption implements PostFilterPlugin {
     if (!fits.isSuccess()) {
       return VictimSelection.failed(fits);
     }
-    potential = startTimes.mostImportantFirst(potential);
-    List<PodInfo> violating = new ArrayList<>();
-    List<PodInfo> nonViolating = new ArrayList<>();
-    if (budgets.isEmpty()) {
-      nonViolating = potential;
-    } else {
-      budgets.split(potential, violating, nonViolating);
-    }
-    List<PodInfo> victims = new ArrayList<>();
-    int numViolating = 0;
-    for (PodInfo p : violating) {
-      int before = victims.size();
-      Status s = reprieve(runner, state, pod, node, p, victims);
-      if (!s.isSuccess()) {
-        return VictimSelection.failed(s);
-      }
-      if (victims.size() > before) {
-        numViolating++;
-      }
-    }
-    for (PodInfo p : nonViolating) {
-      Status s = reprieve(runner, state, pod, node, p, victims);
-      if (!s.isSuccess()) {
-        return VictimSelection.failed(s);
-      }
-    }
-    if (!violating.isEmpty() && !nonViolating.isEmpty()) {
-      victims = startTimes.mostImportantFirst(victims);
-    }
-    return new VictimSelection(victims, numViolating, Status.SUCCESS);
+    return VictimSelection.byReprieve(
+        startTimes.mostImportantFirst(potential),
+        budgets,
+        (p, victims) -> reprieve(runner, state, pod, node, p, victims),
+        startTimes);
   }
 
   /** Puts {@code p} back; if the preemptor no longer fits, takes it out again as a victim. */
@@ -359,19 +334,24 @@ public final class DefaultPreemption implements PostFilterPlugin {
     node.addPod(p);
     Status s = runner.runPreFilterExtensionAddPod(state, pod, p, node);
     if (!s.isSuccess()) {
-      return s;
+      return Status.error(s.message());
     }
     if (!runner.runFilterPluginsWithNominatedPods(state, pod, node).isSuccess()) {
       s = removePod(runner, state, pod, node, p);
       if (!s.isSuccess()) {
-        return s;
+        return Status.error(s.message());
       }
       victims.add(p);
+      return Status.unschedulable();
     }
     return Status.SUCCESS;
   }
 
-  private static Status removePod(FilterRunner runner, CycleState state, PodInfo pod, NodeInfo node, PodInfo p) {
+  /**
+   * Takes {@code p} off the node of a preemption dry run and tells the cycle's PreFilter state;
+   * an error when the node does not hold it.
+   */
+  public static Status removePod(FilterRunner runner, CycleState state, PodInfo pod, NodeInfo node, PodInfo p) {
     if (!node.removePod(p)) {
       return Status.error("no corresponding pod " + p.name() + " in pods of node " + node.name());
     }
