@@ -94,6 +94,11 @@ public final class CompareCommand implements Callable<Integer> {
       description = "Runs in parallel (default: the number of cores).")
   private Integer threads;
 
+  @Option(names = "--metrics-server",
+      description = "Also run metrics-server in every run: NodeMetrics from the pods' recorded"
+          + " usage, for load-aware scores such as TargetLoadPacking.")
+  private boolean metricsServer;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -141,7 +146,7 @@ public final class CompareCommand implements Callable<Integer> {
 
   private record Task(String profile, SchedulerConfig config, long seed) {}
 
-  private static List<RunResult> runAll(Scenario scenario, long stop,
+  private List<RunResult> runAll(Scenario scenario, long stop,
       Map<String, SchedulerConfig> configs, List<Long> seeds, Registry registry, int parallel,
       PrintWriter progress) throws InterruptedException {
     List<Task> tasks = new ArrayList<>();
@@ -157,7 +162,7 @@ public final class CompareCommand implements Callable<Integer> {
       // Runs side by side already use every core; a scheduler's own Filter/Score workers would
       // only spin against them. Placements do not depend on the thread count.
       SchedulerConfig config = parallel > 1 ? t.config().withParallelism(1) : t.config();
-      RunResult r = RunMetricsBridge.run(seeded, stop, t.profile(), config, registry);
+      RunResult r = RunMetricsBridge.run(seeded, stop, t.profile(), config, registry, metricsServer);
       bar.step(t.profile() + " seed " + t.seed());
       return r;
     }));

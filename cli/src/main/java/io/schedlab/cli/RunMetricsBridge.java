@@ -37,12 +37,15 @@ final class RunMetricsBridge {
   }
 
   static RunResult run(Scenario scenario, long stop, String profile, SchedulerConfig config,
-      Registry registry) {
+      Registry registry, boolean metricsServer) {
     PodMetrics pods = new PodMetrics();
     ClusterSampler sampler = new ClusterSampler();
     HdrLatencyRecorder latency = new HdrLatencyRecorder();
-    ClusterSimulation sim = new ClusterSimulation(scenario, config, registry,
-        StandardClusterModel.create(), pods);
+    StandardClusterModel model = StandardClusterModel.create();
+    if (metricsServer) {
+      model.withMetricsServer(io.schedlab.node.MetricsServer.withDefaults());
+    }
+    ClusterSimulation sim = new ClusterSimulation(scenario, config, registry, model, pods);
     sim.setLatencyRecorder(latency);
     sim.start();
     sampler.start(sim.context());

@@ -123,6 +123,17 @@ class CompareCommandTest {
   }
 
   @Test
+  void runsMetricsServerForLoadAwareProfiles(@TempDir Path dir) {
+    Cli r = Cli.run("compare", "--scenario", Cli.repoPath("traces/samples/scenarios/load-aware.yaml"),
+        "--metrics-server", "--profiles", "default",
+        Cli.repoPath("traces/samples/profiles/target-load-packing.yaml"), "--seeds", "1",
+        "--out", dir.resolve("out").toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("target-load-packing").contains("report written to");
+    assertThat(Cli.run("compare", "--help").out()).contains("--metrics-server");
+  }
+
+  @Test
   void aBadProfileIsNamedWithItsField(@TempDir Path dir) throws IOException {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, MOST_ALLOCATED.replace("MostAllocated", "Cheapest"));
