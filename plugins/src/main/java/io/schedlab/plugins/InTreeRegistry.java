@@ -41,8 +41,11 @@ import io.schedlab.plugins.tainttoleration.TaintToleration;
 
 /**
  * Every in-tree plugin, by its kube-scheduler name. The one place a plugin is registered. The FGD
- * artifact's GPU-sharing plugins (Open-Gpu-Share and its six score policies) are registered too,
- * for profiles that name them; they are not part of the default profile.
+ * artifact's GPU-sharing plugins (Open-Gpu-Share and its six score policies) and the research
+ * plugins of kubernetes-sigs/scheduler-plugins (Trimaran's TargetLoadPacking and
+ * LoadVariationRiskBalancing, CapacityScheduling, Coscheduling) are registered too, for profiles
+ * that name them; they are not part of the default profile. Plugins of other jars come in through
+ * {@link io.schedlab.framework.PluginProvider}.
  */
 public final class InTreeRegistry {
   private InTreeRegistry() {}
