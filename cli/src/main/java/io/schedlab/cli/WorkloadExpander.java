@@ -246,7 +246,7 @@ public final class WorkloadExpander {
       Map<String, String> labels = new LinkedHashMap<>();
       labels.put(STATEFULSET_POD_NAME_LABEL, name);
       labels.put(POD_INDEX_LABEL, Integer.toString(i));
-      PodSpec spec = withIdentity(template.spec(), name, s.spec().serviceName());
+      PodSpec spec = template.spec().withIdentity(name, s.spec().serviceName());
       out.add(new Expanded(pod(s, template, name, null, labels, Map.of(), spec),
           origin, "spec.template.spec"));
     }
@@ -287,7 +287,7 @@ public final class WorkloadExpander {
         labels.put(JOB_COMPLETION_INDEX, index);
         annotations = Map.of(JOB_COMPLETION_INDEX, index);
         prefix = jobName + "-" + index + "-";
-        podSpec = withIdentity(podSpec, jobName + "-" + index, podSpec.subdomain());
+        podSpec = podSpec.withIdentity(jobName + "-" + index, podSpec.subdomain());
       }
       String name = naming.generated(prefix, namespace, streamKey(j));
       out.add(new Expanded(pod(j, template, name, prefix, labels, annotations, podSpec),
@@ -414,14 +414,6 @@ public final class WorkloadExpander {
     return UUID.nameUUIDFromBytes(basis.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
-  private static PodSpec withIdentity(PodSpec s, String hostname, String subdomain) {
-    return new PodSpec(s.containers(), s.initContainers(), s.nodeName(), s.nodeSelector(),
-        s.affinity(), s.tolerations(), s.priority(), s.priorityClassName(), s.schedulerName(),
-        s.preemptionPolicy(), s.overhead(), s.resources(), s.schedulingGates(),
-        s.topologySpreadConstraints(), s.restartPolicy(), s.terminationGracePeriodSeconds(),
-        s.activeDeadlineSeconds(), s.serviceAccountName(), s.hostNetwork(), hostname,
-        subdomain);
-  }
 
   private static int count(Integer value, int absent, String origin, String field) {
     if (value == null) {

@@ -137,6 +137,40 @@ class WorkloadExpanderTest {
   }
 
   @Test
+  void podsWithAnIdentityKeepTheirTemplatesGangGroup() {
+    List<Pod> pods = expand("""
+        kind: StatefulSet
+        metadata: {name: db, namespace: data}
+        spec:
+          replicas: 2
+          serviceName: db-headless
+          template:
+            spec:
+              schedulingGroup: {podGroupName: gang-0}
+        ---
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: train, namespace: data}
+        spec:
+          completions: 2
+          parallelism: 2
+          completionMode: Indexed
+          template:
+            spec:
+              schedulingGroup: {podGroupName: gang-1}
+        """);
+    assertThat(pods).hasSize(4);
+    assertThat(pods.subList(0, 2)).allSatisfy(p -> {
+      assertThat(p.spec().hostname()).startsWith("db-");
+      assertThat(p.spec().schedulingGroup().podGroupName()).isEqualTo("gang-0");
+    });
+    assertThat(pods.subList(2, 4)).allSatisfy(p -> {
+      assertThat(p.spec().hostname()).startsWith("train-");
+      assertThat(p.spec().schedulingGroup().podGroupName()).isEqualTo("gang-1");
+    });
+  }
+
+  @Test
   void replicatedPodsGetTemplateMetadataNamespaceAndOwner() {
     List<Pod> pods = expand("""
         apiVersion: apps/v1

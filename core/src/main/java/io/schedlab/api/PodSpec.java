@@ -43,8 +43,9 @@ public record PodSpec(
           null, null, null, null, null, null, null, null);
 
   /**
-   * The spec without {@code schedulingGroup}, which only gang-scheduled pods set; callers that
-   * predate that field keep building specs this way.
+   * A new spec without {@code schedulingGroup}, which only gang-scheduled pods set. It builds a
+   * spec from parts; to change a field of an existing spec use a {@code with} method, which keeps
+   * every other field, the group included.
    */
   public PodSpec(
       List<Container> containers,
@@ -83,6 +84,15 @@ public record PodSpec(
     overhead = ApiCollections.quantities(overhead);
     schedulingGates = ApiCollections.list(schedulingGates);
     topologySpreadConstraints = ApiCollections.list(topologySpreadConstraints);
+  }
+
+  /** This spec with the pod's own hostname and subdomain, as StatefulSets and indexed Jobs set. */
+  public PodSpec withIdentity(String hostname, String subdomain) {
+    return new PodSpec(containers, initContainers, nodeName, nodeSelector, affinity, tolerations,
+        priority, priorityClassName, schedulerName, preemptionPolicy, overhead, resources,
+        schedulingGates, topologySpreadConstraints, restartPolicy, terminationGracePeriodSeconds,
+        activeDeadlineSeconds, serviceAccountName, hostNetwork, hostname, subdomain,
+        schedulingGroup);
   }
 
   public PodSpec withContainers(List<Container> containers) {

@@ -284,12 +284,7 @@ public final class JobController extends WorkloadController {
         controllerRef(Job.API_VERSION, Job.KIND, m), labels, annotations);
     PodSpec s = pod.spec();
     if (index >= 0 && (s.hostname() == null || s.hostname().isEmpty())) {
-      s = new PodSpec(s.containers(), s.initContainers(), s.nodeName(), s.nodeSelector(),
-          s.affinity(), s.tolerations(), s.priority(), s.priorityClassName(), s.schedulerName(),
-          s.preemptionPolicy(), s.overhead(), s.resources(), s.schedulingGates(),
-          s.topologySpreadConstraints(), s.restartPolicy(), s.terminationGracePeriodSeconds(),
-          s.activeDeadlineSeconds(), s.serviceAccountName(), s.hostNetwork(),
-          m.name() + "-" + index, s.subdomain());
+      s = s.withIdentity(m.name() + "-" + index, s.subdomain());
       pod = pod.withSpec(s);
     }
     return pod;

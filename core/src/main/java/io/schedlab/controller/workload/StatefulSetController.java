@@ -167,13 +167,7 @@ public final class StatefulSetController extends WorkloadController {
         controllerRef(StatefulSet.API_VERSION, StatefulSet.KIND, m),
         Map.of(POD_NAME_LABEL, podName, POD_INDEX_LABEL, Integer.toString(ordinal)), Map.of());
     PodSpec spec = pod.spec();
-    spec = new PodSpec(spec.containers(), spec.initContainers(), spec.nodeName(),
-        spec.nodeSelector(), spec.affinity(), spec.tolerations(), spec.priority(),
-        spec.priorityClassName(), spec.schedulerName(), spec.preemptionPolicy(), spec.overhead(),
-        spec.resources(), spec.schedulingGates(), spec.topologySpreadConstraints(),
-        spec.restartPolicy(), spec.terminationGracePeriodSeconds(),
-        spec.activeDeadlineSeconds(), spec.serviceAccountName(), spec.hostNetwork(), podName,
-        set.spec().serviceName());
+    spec = spec.withIdentity(podName, set.spec().serviceName());
     return pod.withMetadata(pod.metadata().withName(podName)).withSpec(spec);
   }
 
