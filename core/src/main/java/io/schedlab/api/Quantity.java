@@ -210,6 +210,16 @@ public final class Quantity implements Comparable<Quantity> {
     return new Quantity(BigDecimal.valueOf(value, -scale), Format.DECIMAL_SI);
   }
 
+  /** {@link #value()} of {@code q}, or 0 when it is absent (null, as a map lookup that found none). */
+  public static long valueOrZero(Quantity q) {
+    return q == null ? 0 : q.value();
+  }
+
+  /** {@link #milliValue()} of {@code q}, or 0 when it is absent. */
+  public static long milliValueOrZero(Quantity q) {
+    return q == null ? 0 : q.milliValue();
+  }
+
   /** The value rounded up away from zero to an integer, saturated to the int64 range. */
   public long value() {
     return value;

@@ -34,6 +34,26 @@ public final class PodRequests {
     return compute(pod, registry, true);
   }
 
+  /**
+   * The older rule that scheduler-plugins still count by (CapacityScheduling's
+   * computePodResourceRequest, Trimaran's GetResourceRequested): the containers summed, raised to
+   * any single init container's request, plus overhead. It knows neither sidecar init containers
+   * nor pod-level resources.
+   */
+  public static long[] withoutSidecars(Pod pod, ResourceRegistry registry) {
+    long[] reqs = new long[registry.size()];
+    for (Container c : pod.spec().containers()) {
+      reqs = add(reqs, registry.vector(c.resources().requests()));
+    }
+    for (Container c : pod.spec().initContainers()) {
+      reqs = max(reqs, registry.vector(c.resources().requests()));
+    }
+    if (!pod.spec().overhead().isEmpty()) {
+      reqs = add(reqs, registry.vector(pod.spec().overhead()));
+    }
+    return reqs;
+  }
+
   private static long[] compute(Pod pod, ResourceRegistry registry, boolean nonZero) {
     PodSpec spec = pod.spec();
     long[] reqs = new long[registry.size()];

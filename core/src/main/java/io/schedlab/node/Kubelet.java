@@ -517,30 +517,28 @@ public final class Kubelet implements NodeAgent {
     if (!running || partitioned) {
       return null;
     }
-    long cpu = 0;
-    long mem = 0;
-    for (PodRun run : pods.values()) {
-      if (run.state == PodRun.RUNNING || run.state == PodRun.TERMINATING) {
-        cpu += run.cpu;
-        mem += run.memory;
-      }
-    }
-    return new long[] {cpu, mem};
+    long[] used = usage();
+    return new long[] {used[3], used[0]};
   }
 
-  /** Sums the recorded usage of the running pods. */
+  /**
+   * Sums the recorded usage of the running pods: {memory, disk, pids, cpu millicores}, the first
+   * three indexed as the eviction signals.
+   */
   long[] usage() {
     long mem = 0;
     long disk = 0;
     long pids = 0;
+    long cpu = 0;
     for (PodRun run : pods.values()) {
       if (run.state == PodRun.RUNNING || run.state == PodRun.TERMINATING) {
         mem += run.memory;
         disk += run.disk;
         pids += run.pids;
+        cpu += run.cpu;
       }
     }
-    return new long[] {mem, disk, pids};
+    return new long[] {mem, disk, pids, cpu};
   }
 
   /**

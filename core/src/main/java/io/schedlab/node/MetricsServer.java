@@ -101,7 +101,9 @@ public final class MetricsServer implements ClusterComponent {
         continue;
       }
       Series s = series.computeIfAbsent(k.nodeName(), n -> new Series(windowSamples));
-      s.add(percent(m[0], milliCapacity(node, "cpu")), percent(m[1], capacity(node, "memory")));
+      Map<String, Quantity> capacity = node.status().capacity();
+      s.add(percent(m[0], Quantity.milliValueOrZero(capacity.get("cpu"))),
+          percent(m[1], Quantity.valueOrZero(capacity.get("memory"))));
       publish(k.nodeName(), m, s);
     }
   }
@@ -129,18 +131,12 @@ public final class MetricsServer implements ClusterComponent {
     }
   }
 
-  private static double percent(long used, long capacity) {
+  /**
+   * Utilisation in percent as load-watcher computes it: 100 × used / capacity, the capacity
+   * taken as is; a node without one reads as unused.
+   */
+  public static double percent(long used, long capacity) {
     return capacity <= 0 ? 0 : 100.0 * used / capacity;
-  }
-
-  private static long milliCapacity(Node node, String resource) {
-    Quantity q = node.status().capacity().get(resource);
-    return q == null ? 0 : q.milliValue();
-  }
-
-  private static long capacity(Node node, String resource) {
-    Quantity q = node.status().capacity().get(resource);
-    return q == null ? 0 : q.value();
   }
 
   /** Two sliding windows of utilisation samples, one per resource. */

@@ -1,7 +1,7 @@
 package io.schedlab.plugins.capacityscheduling;
 
-import io.schedlab.api.Container;
 import io.schedlab.api.Pod;
+import io.schedlab.framework.PodRequests;
 import io.schedlab.framework.ResourceNames;
 import io.schedlab.framework.ResourceRegistry;
 
@@ -72,33 +72,11 @@ final class QuotaVectors {
   }
 
   /**
-   * Upstream's computePodResourceRequest, which the plugin keeps apart from the scheduler's: the
-   * containers summed, then raised to any single init container's request, plus overhead. Unlike
-   * {@link io.schedlab.framework.PodRequests} it knows neither sidecar init containers nor
-   * pod-level resources.
+   * Upstream's computePodResourceRequest, which the plugin keeps apart from the scheduler's
+   * requests: {@link PodRequests#withoutSidecars}.
    */
   long[] podRequest(Pod pod) {
-    long[] r = new long[registry.size()];
-    for (Container c : pod.spec().containers()) {
-      r = sum(r, registry.vector(c.resources().requests()));
-    }
-    for (Container c : pod.spec().initContainers()) {
-      long[] init = registry.vector(c.resources().requests());
-      r = ResourceRegistry.fit(r, init.length);
-      for (int i = 0; i < init.length; i++) {
-        r[i] = Math.max(r[i], init[i]);
-      }
-    }
-    if (!pod.spec().overhead().isEmpty()) {
-      r = sum(r, registry.vector(pod.spec().overhead()));
-    }
-    return r;
-  }
-
-  private static long[] sum(long[] into, long[] v) {
-    long[] r = ResourceRegistry.fit(into, v.length);
-    add(r, v);
-    return r;
+    return PodRequests.withoutSidecars(pod, registry);
   }
 
   static void add(long[] into, long[] v) {

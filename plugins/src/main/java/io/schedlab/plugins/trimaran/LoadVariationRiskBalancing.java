@@ -1,12 +1,13 @@
 package io.schedlab.plugins.trimaran;
 
-import io.schedlab.api.Container;
 import io.schedlab.api.Pod;
 import io.schedlab.api.Quantity;
 import io.schedlab.framework.CycleState;
 import io.schedlab.framework.Handle;
 import io.schedlab.framework.NodeInfo;
 import io.schedlab.framework.PodInfo;
+import io.schedlab.framework.PodRequests;
+import io.schedlab.framework.ResourceRegistry;
 import io.schedlab.framework.ScorePlugin;
 import java.util.Map;
 
@@ -48,16 +49,16 @@ public final class LoadVariationRiskBalancing implements ScorePlugin {
       return MIN_NODE_SCORE;
     }
     Map<String, Quantity> allocatable = node.node().status().allocatable();
-    long[] request = requested(pod.pod());
+    long[] request = requested(pod.pod(), handle.resources());
     double cpuScore = 0;
     if (load.cpuFound()) {
-      double cap = milli(allocatable.get("cpu"));
+      double cap = Quantity.milliValueOrZero(allocatable.get("cpu"));
       cpuScore = computeScore(load.cpuPercent() * cap / 100, load.cpuStdPercent() * cap / 100,
           request[0], cap, margin, sensitivity);
     }
     double memoryScore = 0;
     if (load.memoryFound()) {
-      double cap = value(allocatable.get("memory")) * MEGA_FACTOR;
+      double cap = Quantity.valueOrZero(allocatable.get("memory")) * MEGA_FACTOR;
       memoryScore = computeScore(load.memoryPercent() * cap / 100,
           load.memoryStdPercent() * cap / 100, request[1] * MEGA_FACTOR, cap, margin, sensitivity);
     }
@@ -89,31 +90,13 @@ public final class LoadVariationRiskBalancing implements ScorePlugin {
   }
 
   /**
-   * Upstream's GetResourceRequested: {cpu millicores, memory bytes} summed over the containers'
-   * requests, raised to any init container's, plus the overhead.
+   * Upstream's GetResourceRequested ({@link PodRequests#withoutSidecars}) as {cpu millicores,
+   * memory bytes}.
    */
-  static long[] requested(Pod pod) {
-    long cpu = 0;
-    long mem = 0;
-    for (Container c : pod.spec().containers()) {
-      cpu += milli(c.resources().requests().get("cpu"));
-      mem += value(c.resources().requests().get("memory"));
-    }
-    for (Container c : pod.spec().initContainers()) {
-      cpu = Math.max(cpu, milli(c.resources().requests().get("cpu")));
-      mem = Math.max(mem, value(c.resources().requests().get("memory")));
-    }
-    Map<String, Quantity> overhead = pod.spec().overhead();
-    cpu += milli(overhead.get("cpu"));
-    mem += value(overhead.get("memory"));
-    return new long[] {cpu, mem};
-  }
-
-  private static long milli(Quantity q) {
-    return q == null ? 0 : q.milliValue();
-  }
-
-  private static long value(Quantity q) {
-    return q == null ? 0 : q.value();
+  static long[] requested(Pod pod, ResourceRegistry registry) {
+    long[] r = PodRequests.withoutSidecars(pod, registry);
+    return new long[] {
+      ResourceRegistry.get(r, ResourceRegistry.CPU), ResourceRegistry.get(r, ResourceRegistry.MEMORY)
+    };
   }
 }

@@ -45,25 +45,14 @@ public record NodeLoad(
     Quantity mem = metrics.usage().get("memory");
     boolean cpuFound = cpu != null || a.containsKey(MetricsServer.CPU_AVERAGE);
     boolean memFound = mem != null || a.containsKey(MetricsServer.MEMORY_AVERAGE);
-    double cpuPct = cpu == null ? 0 : percent(cpu.milliValue(), milli(capacity.get("cpu")));
-    double memPct = mem == null ? 0 : percent(mem.value(), value(capacity.get("memory")));
+    double cpuPct = cpu == null ? 0
+        : MetricsServer.percent(cpu.milliValue(), Quantity.milliValueOrZero(capacity.get("cpu")));
+    double memPct = mem == null ? 0
+        : MetricsServer.percent(mem.value(), Quantity.valueOrZero(capacity.get("memory")));
     cpuPct = number(a, MetricsServer.CPU_AVERAGE, cpuPct);
     memPct = number(a, MetricsServer.MEMORY_AVERAGE, memPct);
     return new NodeLoad(cpuFound, cpuPct, number(a, MetricsServer.CPU_STDDEV, 0), memFound, memPct,
         number(a, MetricsServer.MEMORY_STDDEV, 0), seconds(metrics, nowSeconds));
-  }
-
-  private static double percent(long used, long capacity) {
-    // load-watcher divides by the capacity as is; a node without one reads as unused.
-    return capacity <= 0 ? 0 : (double) (100 * used) / capacity;
-  }
-
-  private static long milli(Quantity q) {
-    return q == null ? 0 : q.milliValue();
-  }
-
-  private static long value(Quantity q) {
-    return q == null ? 0 : q.value();
   }
 
   private static double number(Map<String, String> a, String key, double absent) {

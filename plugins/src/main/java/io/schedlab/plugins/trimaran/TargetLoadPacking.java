@@ -42,7 +42,7 @@ public final class TargetLoadPacking implements ScorePlugin {
     this.handle = handle;
     this.target = args.targetUtilization();
     Quantity cpu = args.defaultRequests().get("cpu");
-    this.defaultMilliCores = cpu == null ? 0 : cpu.milliValue();
+    this.defaultMilliCores = Quantity.milliValueOrZero(cpu);
     try {
       this.multiplier = Double.parseDouble(args.defaultRequestsMultiplier().trim());
     } catch (NumberFormatException e) {
@@ -62,7 +62,7 @@ public final class TargetLoadPacking implements ScorePlugin {
     if (load == null || !load.cpuFound()) {
       return MIN_NODE_SCORE;
     }
-    long capMillis = milli(node.node().status().capacity().get("cpu"));
+    long capMillis = Quantity.milliValueOrZero(node.node().status().capacity().get("cpu"));
     double utilMillis = load.cpuPercent() / 100 * capMillis;
     long podMillis = predict(pod.pod());
     long missing = 0;
@@ -94,7 +94,7 @@ public final class TargetLoadPacking implements ScorePlugin {
     for (Container c : pod.spec().containers()) {
       sum += predict(c);
     }
-    return sum + milli(pod.spec().overhead().get("cpu"));
+    return sum + Quantity.milliValueOrZero(pod.spec().overhead().get("cpu"));
   }
 
   /** Upstream's PredictUtilisation for one container. */
@@ -127,9 +127,4 @@ public final class TargetLoadPacking implements ScorePlugin {
     // Only assumed (or a time that does not parse): bound this instant.
     return seconds == Rfc3339.INVALID ? handle.now().getEpochSecond() : seconds;
   }
-
-  private static long milli(Quantity q) {
-    return q == null ? 0 : q.milliValue();
-  }
-
 }

@@ -178,7 +178,8 @@ class TrimaranScoreTest {
         .container("b", "cpu", "100m", "memory", "1Mi")
         .initContainer("i", false).req("cpu", "300m").req("memory", "1Mi")
         .overhead("cpu", "50m").overhead("memory", "1Mi").build();
-    assertThat(LoadVariationRiskBalancing.requested(pod)).containsExactly(350, 3L << 20);
+    assertThat(LoadVariationRiskBalancing.requested(pod, new io.schedlab.framework.ResourceRegistry()))
+        .containsExactly(350, 3L << 20);
   }
 
   // ------------------------------------------------------------------ args
