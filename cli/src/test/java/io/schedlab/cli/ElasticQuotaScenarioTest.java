@@ -3,30 +3,14 @@ package io.schedlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code schedlab simulate} on the elastic-quota sample scenario with the capacity-scheduling profile. */
 class ElasticQuotaScenarioTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static List<JsonNode> events(Path file, String type, String podPrefix) throws IOException {
-    List<JsonNode> out = new ArrayList<>();
-    for (String line : Files.readAllLines(file)) {
-      JsonNode e = JSON.readTree(line);
-      if (e.get("type").asText().equals(type) && e.path("pod").asText().startsWith(podPrefix)) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
-
   @Test
   void teamBReclaimsItsMinFromTeamAsBorrowedPods(@TempDir Path dir) throws IOException {
     Path log = dir.resolve("events.jsonl");
@@ -38,10 +22,10 @@ class ElasticQuotaScenarioTest {
             "--events-out", log.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
 
-    assertThat(events(log, "pod_bound", "team-a/")).hasSize(10);
-    assertThat(events(log, "pod_bound", "team-b/")).hasSize(6);
+    assertThat(EventLog.of(log, "pod_bound", "team-a/")).hasSize(10);
+    assertThat(EventLog.of(log, "pod_bound", "team-b/")).hasSize(6);
     // team-a borrowed 4 cpu; it gives back exactly those, when team-b asks for them.
-    List<JsonNode> preempted = events(log, "pod_deleted", "team-a/");
+    List<JsonNode> preempted = EventLog.of(log, "pod_deleted", "team-a/");
     assertThat(preempted).hasSize(4);
     assertThat(preempted)
         .allSatisfy(e -> {
@@ -49,7 +33,7 @@ class ElasticQuotaScenarioTest {
           assertThat(e.get("t").asDouble()).isEqualTo(60.0);
         });
     // Their replacements wait: the quotas together use the sum of their mins.
-    assertThat(events(log, "pod_unschedulable", "team-a/"))
+    assertThat(EventLog.of(log, "pod_unschedulable", "team-a/"))
         .extracting(e -> e.get("message").asText())
         .isNotEmpty()
         .allMatch(m -> m.contains("is rejected in PreFilter because total ElasticQuota used is more than min"));

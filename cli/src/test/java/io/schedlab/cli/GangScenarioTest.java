@@ -3,30 +3,14 @@ package io.schedlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code schedlab simulate} on the gang sample scenario with the coscheduling profile. */
 class GangScenarioTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static List<JsonNode> events(Path file, String type, String podPrefix) throws IOException {
-    List<JsonNode> out = new ArrayList<>();
-    for (String line : Files.readAllLines(file)) {
-      JsonNode e = JSON.readTree(line);
-      if (e.get("type").asText().equals(type) && e.path("pod").asText().startsWith(podPrefix)) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
-
   @Test
   void eachGangBindsWholeAtOneInstantAndTheSecondWaitsForRoom(@TempDir Path dir) throws IOException {
     Path log = dir.resolve("events.jsonl");
@@ -36,15 +20,15 @@ class GangScenarioTest {
         "--events-out", log.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
 
-    List<JsonNode> trainers = events(log, "pod_bound", "ml/train-");
+    List<JsonNode> trainers = EventLog.of(log, "pod_bound", "ml/train-");
     assertThat(trainers).hasSize(4)
         .allSatisfy(e -> assertThat(e.get("t").asDouble()).isEqualTo(0.0));
-    List<JsonNode> evaluators = events(log, "pod_bound", "ml/evaluate-");
+    List<JsonNode> evaluators = EventLog.of(log, "pod_bound", "ml/evaluate-");
     assertThat(evaluators).hasSize(4);
     double at = evaluators.get(0).get("t").asDouble();
     assertThat(evaluators).allSatisfy(e -> assertThat(e.get("t").asDouble()).isEqualTo(at));
     // Room for two evaluators opened only when the trainers, running 60 s, had finished.
     assertThat(at).isGreaterThanOrEqualTo(60.0);
-    assertThat(events(log, "pod_unschedulable", "ml/evaluate-")).isNotEmpty();
+    assertThat(EventLog.of(log, "pod_unschedulable", "ml/evaluate-")).isNotEmpty();
   }
 }

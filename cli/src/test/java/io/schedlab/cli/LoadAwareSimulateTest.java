@@ -3,9 +3,7 @@ package io.schedlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,16 +17,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * runs the same requests).
  */
 class LoadAwareSimulateTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private static Map<String, String> bound(Path log) throws IOException {
     Map<String, String> out = new TreeMap<>();
-    for (String line : Files.readAllLines(log)) {
-      JsonNode e = JSON.readTree(line);
-      if (e.get("type").asText().equals("pod_bound")
-          && e.path("pod").asText().startsWith("default/web-")) {
-        out.put(e.get("pod").asText().substring("default/".length()), e.get("node").asText());
-      }
+    for (JsonNode e : EventLog.of(log, "pod_bound", "default/web-")) {
+      out.put(e.get("pod").asText().substring("default/".length()), e.get("node").asText());
     }
     return out;
   }

@@ -28,11 +28,7 @@ class SimulateCommandTest {
   private static final String NODE_FAILURE = Cli.repoPath(SCENARIOS + "node-failure.yaml");
 
   private static List<JsonNode> events(Path file) throws IOException {
-    List<JsonNode> out = new ArrayList<>();
-    for (String line : Files.readAllLines(file)) {
-      out.add(JSON.readTree(line));
-    }
-    return out;
+    return EventLog.read(file);
   }
 
   private static Stream<JsonNode> of(List<JsonNode> events, String type) {
