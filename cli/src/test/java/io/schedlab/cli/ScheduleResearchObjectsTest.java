@@ -138,4 +138,28 @@ class ScheduleResearchObjectsTest {
       assertThat(r.out()).as("idle node %s", idle).contains("default/web -> " + idle);
     }
   }
+
+  @Test
+  void malformedResearchObjectsStopTheRunInOneLine() throws IOException {
+    Path nodes = write("nodes.yaml", NODES);
+    Path metrics = write("bad-metrics.yaml", """
+        apiVersion: metrics.k8s.io/v1beta1
+        kind: NodeMetrics
+        metadata: {name: n1, annotations: {schedlab.io/cpu-utilization-average: lots}}
+        timestamp: "2026-01-01T00:00:00Z"
+        usage: {cpu: 100m}
+        """);
+    Path quota = write("bad-quota.yaml", """
+        apiVersion: scheduling.x-k8s.io/v1alpha1
+        kind: ElasticQuota
+        metadata: {name: quota, namespace: team-a}
+        spec: {min: {cpu: "3"}, max: {cpu: "2"}}
+        """);
+    for (Path bad : new Path[] {metrics, quota}) {
+      Cli r = Cli.run("schedule", "--nodes", nodes.toString(), "--pods", bad.toString());
+      assertThat(r.exitCode()).as(bad.toString()).isEqualTo(2);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err().strip()).startsWith("schedlab: " + bad).doesNotContain("\n").doesNotContain("Exception");
+    }
+  }
 }

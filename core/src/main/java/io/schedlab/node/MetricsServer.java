@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * <p>Load-aware plugins (Trimaran) read a load-watcher, which adds a window average and a
  * standard deviation of utilisation to the latest usage. Rather than a second, non-Kubernetes
- * kind, those statistics ride on the NodeMetrics as annotations ({@link #CPU_AVERAGE} and
+ * kind, those statistics ride on the NodeMetrics as annotations ({@link #NodeMetrics.CPU_AVERAGE} and
  * friends): utilisation in percent of the node's capacity, as load-watcher computes it, over the
  * last {@code windowSamples} scrapes (population standard deviation). A kubelet that does not
  * answer (stopped, partitioned) adds no sample and its NodeMetrics keeps its old timestamp, so a
@@ -32,17 +32,6 @@ import java.util.Map;
  * sums are kept; each scrape is O(nodes), and writes one object per answering node.
  */
 public final class MetricsServer implements ClusterComponent {
-  /** Average CPU utilisation over the window, percent of capacity. */
-  public static final String CPU_AVERAGE = "schedlab.io/cpu-utilization-average";
-  /** Standard deviation of CPU utilisation over the window, percentage points. */
-  public static final String CPU_STDDEV = "schedlab.io/cpu-utilization-stddev";
-  /** Average memory utilisation over the window, percent of capacity. */
-  public static final String MEMORY_AVERAGE = "schedlab.io/memory-utilization-average";
-  /** Standard deviation of memory utilisation over the window, percentage points. */
-  public static final String MEMORY_STDDEV = "schedlab.io/memory-utilization-stddev";
-  /** How much time the average and deviation cover (a Go duration). */
-  public static final String STATS_WINDOW = "schedlab.io/utilization-window";
-
   /** metrics-server's --metric-resolution default. */
   public static final long DEFAULT_RESOLUTION_NANOS = 15 * Durations.SECOND;
   /** load-watcher's default window, 15 minutes, in scrapes at the default resolution. */
@@ -110,11 +99,11 @@ public final class MetricsServer implements ClusterComponent {
 
   private void publish(String nodeName, long[] m, Series s) {
     Map<String, String> annotations = new LinkedHashMap<>();
-    annotations.put(CPU_AVERAGE, Double.toString(s.cpu.mean()));
-    annotations.put(CPU_STDDEV, Double.toString(s.cpu.stddev()));
-    annotations.put(MEMORY_AVERAGE, Double.toString(s.memory.mean()));
-    annotations.put(MEMORY_STDDEV, Double.toString(s.memory.stddev()));
-    annotations.put(STATS_WINDOW, Durations.format(s.cpu.count * resolutionNanos));
+    annotations.put(NodeMetrics.CPU_AVERAGE, Double.toString(s.cpu.mean()));
+    annotations.put(NodeMetrics.CPU_STDDEV, Double.toString(s.cpu.stddev()));
+    annotations.put(NodeMetrics.MEMORY_AVERAGE, Double.toString(s.memory.mean()));
+    annotations.put(NodeMetrics.MEMORY_STDDEV, Double.toString(s.memory.stddev()));
+    annotations.put(NodeMetrics.STATS_WINDOW, Durations.format(s.cpu.count * resolutionNanos));
     Map<String, Quantity> usage = new LinkedHashMap<>();
     usage.put("cpu", Quantity.ofMilli(m[0]));
     usage.put("memory", Quantity.of(m[1], Quantity.Format.BINARY_SI));

@@ -41,10 +41,10 @@ class MetricsServerTest {
     assertThat(n1.timestamp()).isEqualTo(h.loop.clock().rfc3339()).endsWith(":15Z");
     assertThat(n1.window()).isEqualTo("15s");
     Map<String, String> a = n1.metadata().annotations();
-    assertThat(a.get(MetricsServer.CPU_AVERAGE)).isEqualTo("37.5"); // 1500m of 4000m
-    assertThat(a.get(MetricsServer.MEMORY_AVERAGE)).isEqualTo("25.0"); // 2Gi of 8Gi
-    assertThat(a.get(MetricsServer.CPU_STDDEV)).isEqualTo("0.0");
-    assertThat(a.get(MetricsServer.STATS_WINDOW)).isEqualTo("15s");
+    assertThat(a.get(NodeMetrics.CPU_AVERAGE)).isEqualTo("37.5"); // 1500m of 4000m
+    assertThat(a.get(NodeMetrics.MEMORY_AVERAGE)).isEqualTo("25.0"); // 2Gi of 8Gi
+    assertThat(a.get(NodeMetrics.CPU_STDDEV)).isEqualTo("0.0");
+    assertThat(a.get(NodeMetrics.STATS_WINDOW)).isEqualTo("15s");
     assertThat(h.store.get(NodeMetrics.class, null, "n2").usage().get("cpu").milliValue())
         .isEqualTo(200);
   }
@@ -57,13 +57,13 @@ class MetricsServerTest {
     h.store.create(KubeletHarness.pod("b", "n1", usage(1000, 0)));
     h.runTo(20); // sample 2: 75 %
     Map<String, String> a = h.store.get(NodeMetrics.class, null, "n1").metadata().annotations();
-    assertThat(a.get(MetricsServer.CPU_AVERAGE)).isEqualTo("62.5");
-    assertThat(a.get(MetricsServer.CPU_STDDEV)).isEqualTo("12.5");
-    assertThat(a.get(MetricsServer.STATS_WINDOW)).isEqualTo("20s");
+    assertThat(a.get(NodeMetrics.CPU_AVERAGE)).isEqualTo("62.5");
+    assertThat(a.get(NodeMetrics.CPU_STDDEV)).isEqualTo("12.5");
+    assertThat(a.get(NodeMetrics.STATS_WINDOW)).isEqualTo("20s");
     h.runTo(30); // sample 3: 75 %; the 50 % sample slides out of a two-sample window
     a = h.store.get(NodeMetrics.class, null, "n1").metadata().annotations();
-    assertThat(a.get(MetricsServer.CPU_AVERAGE)).isEqualTo("75.0");
-    assertThat(a.get(MetricsServer.CPU_STDDEV)).isEqualTo("0.0");
+    assertThat(a.get(NodeMetrics.CPU_AVERAGE)).isEqualTo("75.0");
+    assertThat(a.get(NodeMetrics.CPU_STDDEV)).isEqualTo("0.0");
   }
 
   @Test

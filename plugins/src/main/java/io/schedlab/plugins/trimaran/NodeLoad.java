@@ -43,16 +43,16 @@ public record NodeLoad(
     Map<String, String> a = metrics.metadata().annotations();
     Quantity cpu = metrics.usage().get("cpu");
     Quantity mem = metrics.usage().get("memory");
-    boolean cpuFound = cpu != null || a.containsKey(MetricsServer.CPU_AVERAGE);
-    boolean memFound = mem != null || a.containsKey(MetricsServer.MEMORY_AVERAGE);
+    boolean cpuFound = cpu != null || a.containsKey(NodeMetrics.CPU_AVERAGE);
+    boolean memFound = mem != null || a.containsKey(NodeMetrics.MEMORY_AVERAGE);
     double cpuPct = cpu == null ? 0
         : MetricsServer.percent(cpu.milliValue(), Quantity.milliValueOrZero(capacity.get("cpu")));
     double memPct = mem == null ? 0
         : MetricsServer.percent(mem.value(), Quantity.valueOrZero(capacity.get("memory")));
-    cpuPct = number(a, MetricsServer.CPU_AVERAGE, cpuPct);
-    memPct = number(a, MetricsServer.MEMORY_AVERAGE, memPct);
-    return new NodeLoad(cpuFound, cpuPct, number(a, MetricsServer.CPU_STDDEV, 0), memFound, memPct,
-        number(a, MetricsServer.MEMORY_STDDEV, 0), seconds(metrics, nowSeconds));
+    cpuPct = number(a, NodeMetrics.CPU_AVERAGE, cpuPct);
+    memPct = number(a, NodeMetrics.MEMORY_AVERAGE, memPct);
+    return new NodeLoad(cpuFound, cpuPct, number(a, NodeMetrics.CPU_STDDEV, 0), memFound, memPct,
+        number(a, NodeMetrics.MEMORY_STDDEV, 0), seconds(metrics, nowSeconds));
   }
 
   private static double number(Map<String, String> a, String key, double absent) {
@@ -60,24 +60,16 @@ public record NodeLoad(
     if (text == null) {
       return absent;
     }
-    try {
-      return Double.parseDouble(text.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("NodeMetrics annotation " + key
-          + ": expected a number, got \"" + text + "\"");
-    }
+    // A number: NodeMetrics refuses anything else when it is made.
+    return Double.parseDouble(text.trim());
   }
 
   private static long seconds(NodeMetrics m, long nowSeconds) {
     if (m.timestamp() == null || m.timestamp().isEmpty()) {
       return nowSeconds;
     }
-    long s = Rfc3339.epochSeconds(m.timestamp());
-    if (s == Rfc3339.INVALID) {
-      throw new IllegalArgumentException("NodeMetrics " + m.metadata().name()
-          + " timestamp: expected an RFC 3339 time, got \"" + m.timestamp() + "\"");
-    }
-    return s;
+    // An RFC 3339 time: NodeMetrics refuses anything else when it is made.
+    return Rfc3339.epochSeconds(m.timestamp());
   }
 
   /**

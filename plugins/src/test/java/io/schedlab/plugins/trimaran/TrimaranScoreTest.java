@@ -107,7 +107,7 @@ class TrimaranScoreTest {
         Arguments.of("no cpu metric: minimum", "1000m", metrics(null, "1Gi", Map.of()), List.of(),
             empty, 0),
         Arguments.of("window average wins over the latest usage", "1000m",
-            metrics("0", null, Map.of(MetricsServer.CPU_AVERAGE, "20")), List.of(), empty, 70),
+            metrics("0", null, Map.of(NodeMetrics.CPU_AVERAGE, "20")), List.of(), empty, 70),
         Arguments.of("request x 1.5 without a limit: 10 % + 150m = 25 %", "1000m",
             metrics("100m", null, Map.of()), List.of(),
             PodBuilder.pod("p").container("c", "cpu", "100m").build(), 78),
@@ -155,8 +155,8 @@ class TrimaranScoreTest {
 
   static Stream<Arguments> riskCases() {
     Pod pod = PodBuilder.pod("p").container("c", "cpu", "200m", "memory", "256Mi").build();
-    Map<String, String> stats = Map.of(MetricsServer.CPU_AVERAGE, "30", MetricsServer.CPU_STDDEV,
-        "10", MetricsServer.MEMORY_AVERAGE, "50", MetricsServer.MEMORY_STDDEV, "0");
+    Map<String, String> stats = Map.of(NodeMetrics.CPU_AVERAGE, "30", NodeMetrics.CPU_STDDEV,
+        "10", NodeMetrics.MEMORY_AVERAGE, "50", NodeMetrics.MEMORY_STDDEV, "0");
     return Stream.of(
         // cpu: mu (300+200)/1000, sigma .1 -> 70; memory: mu (512+256)/1024 -> 62.5; min, rounded.
         Arguments.of("both resources: the lower, rounded", metrics("0", "0", stats), pod, 63),
