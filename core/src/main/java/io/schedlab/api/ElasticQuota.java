@@ -2,6 +2,7 @@ package io.schedlab.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.schedlab.api.validation.ResourceValidation;
 import java.util.Map;
 
 /**
@@ -46,9 +47,9 @@ public record ElasticQuota(String apiVersion, String kind, ObjectMeta metadata, 
   }
 
   private static String problem(ObjectMeta metadata, ElasticQuotaSpec spec) {
-    String e = negative(spec.min(), "spec.min");
+    String e = ResourceValidation.nonNegative(spec.min(), "spec.min");
     if (e == null) {
-      e = negative(spec.max(), "spec.max");
+      e = ResourceValidation.nonNegative(spec.max(), "spec.max");
     }
     if (e == null && spec.min() != null && spec.max() != null) {
       for (Map.Entry<String, Quantity> m : spec.min().entrySet()) {
@@ -60,24 +61,6 @@ public record ElasticQuota(String apiVersion, String kind, ObjectMeta metadata, 
         }
       }
     }
-    return e == null ? null : "ElasticQuota " + describe(metadata) + ": " + e;
-  }
-
-  private static String negative(Map<String, Quantity> list, String path) {
-    if (list == null) {
-      return null;
-    }
-    for (Map.Entry<String, Quantity> e : list.entrySet()) {
-      if (e.getValue().signum() < 0) {
-        return path + "[" + e.getKey() + "]: Invalid value: \"" + e.getValue()
-            + "\": must be greater than or equal to 0";
-      }
-    }
-    return null;
-  }
-
-  private static String describe(ObjectMeta m) {
-    String ns = m.namespace() == null || m.namespace().isEmpty() ? "" : m.namespace() + "/";
-    return ns + (m.name() == null ? "" : m.name());
+    return e == null ? null : "ElasticQuota " + metadata.qualifiedName() + ": " + e;
   }
 }

@@ -52,6 +52,15 @@ public record ObjectMeta(
         ownerReferences, finalizers);
   }
 
+  /**
+   * {@code namespace/name}, or the name alone without a namespace: how a validation message names
+   * the object (an absent name reads as empty).
+   */
+  public String qualifiedName() {
+    String n = name == null ? "" : name;
+    return namespace == null || namespace.isEmpty() ? n : namespace + "/" + n;
+  }
+
   public ObjectMeta withName(String newName) {
     return new ObjectMeta(newName, generateName, namespace, uid, resourceVersion, generation,
         creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, labels, annotations,

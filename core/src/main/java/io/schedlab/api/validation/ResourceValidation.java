@@ -65,7 +65,14 @@ public final class ResourceValidation {
     return null;
   }
 
-  private static String nonNegative(Map<String, Quantity> list, String path) {
+  /**
+   * The first negative quantity of a resource list at {@code path}, in upstream's words, or null;
+   * an absent list has none.
+   */
+  public static String nonNegative(Map<String, Quantity> list, String path) {
+    if (list == null) {
+      return null;
+    }
     for (Map.Entry<String, Quantity> e : list.entrySet()) {
       if (e.getValue().signum() < 0) {
         return path + "[" + e.getKey() + "]: Invalid value: \"" + e.getValue()
