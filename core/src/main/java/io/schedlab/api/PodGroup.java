@@ -2,6 +2,7 @@ package io.schedlab.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.schedlab.api.validation.ResourceValidation;
 
 /**
  * A gang of pods that is scheduled all together or not at all. One record reads both API groups
@@ -31,6 +32,28 @@ public record PodGroup(String apiVersion, String kind, ObjectMeta metadata, PodG
     kind = kind == null || kind.isEmpty() ? KIND : kind;
     metadata = metadata == null ? ObjectMeta.EMPTY : metadata;
     spec = spec == null ? PodGroupSpec.EMPTY : spec;
+    String problem = problem(spec);
+    if (problem != null) {
+      throw new IllegalArgumentException("PodGroup " + metadata.qualifiedName() + ": " + problem);
+    }
+  }
+
+  /** A negative count, timeout or minimum resource, which no API server would store. */
+  private static String problem(PodGroupSpec spec) {
+    String e = negative(spec.minMember(), "spec.minMember");
+    if (e == null) {
+      e = negative(spec.scheduleTimeoutSeconds(), "spec.scheduleTimeoutSeconds");
+    }
+    if (e == null && spec.schedulingPolicy() != null && spec.schedulingPolicy().gang() != null) {
+      e = negative(spec.schedulingPolicy().gang().minCount(), "spec.schedulingPolicy.gang.minCount");
+    }
+    return e != null ? e : ResourceValidation.nonNegative(spec.minResources(), "spec.minResources");
+  }
+
+  private static String negative(Integer value, String path) {
+    return value == null || value >= 0
+        ? null
+        : path + ": Invalid value: " + value + ": must be greater than or equal to 0";
   }
 
   /** Whether this is upstream Kubernetes' PodGroup ({@code scheduling.k8s.io/...}). */

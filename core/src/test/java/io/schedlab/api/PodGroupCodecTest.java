@@ -1,10 +1,14 @@
 package io.schedlab.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schedlab.api.codec.KubeCodec;
+import io.schedlab.api.codec.ManifestException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Both PodGroup API groups, and a pod's spec.schedulingGroup, read from manifests. */
 class PodGroupCodecTest {
@@ -67,5 +71,23 @@ class PodGroupCodecTest {
 
     assertThat(empty.minMember()).isZero();
     assertThat(new PodGroup(null, null, null, null).apiVersion()).isEqualTo(PodGroup.SIGS_API_VERSION);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "negative minMember | scheduling.x-k8s.io/v1alpha1 | 'minMember: -3' | PodGroup ns/g: spec.minMember: Invalid value: -3: must be greater than or equal to 0",
+        "negative timeout | scheduling.x-k8s.io/v1alpha1 | 'scheduleTimeoutSeconds: -1' | PodGroup ns/g: spec.scheduleTimeoutSeconds: Invalid value: -1: must be greater than or equal to 0",
+        "negative minResources | scheduling.x-k8s.io/v1alpha1 | 'minResources: {cpu: -2}' | PodGroup ns/g: spec.minResources[cpu]: Invalid value: \"-2\": must be greater than or equal to 0",
+        "negative minCount | scheduling.k8s.io/v1beta1 | 'schedulingPolicy: {gang: {minCount: -1}}' | PodGroup ns/g: spec.schedulingPolicy.gang.minCount: Invalid value: -1: must be greater than or equal to 0",
+      })
+  void negativeCountsAndResourcesAreOneLineErrors(String name, String apiVersion, String spec, String expected) {
+    String manifest = "apiVersion: " + apiVersion + "\nkind: PodGroup\nmetadata: {name: g, namespace: ns}\n"
+        + "spec: {" + spec + "}\n";
+    assertThatThrownBy(() -> KubeCodec.readAllText(manifest, "pg.yaml"))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining(expected)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 }
